@@ -1,0 +1,1 @@
+// Module analytics: see include/ugc/analytics/.

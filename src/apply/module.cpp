@@ -1,0 +1,1 @@
+// Module apply: see include/ugc/apply/.

@@ -1,0 +1,68 @@
+// ugc: parse the command line, dispatch to one command, turn errors into exit codes.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <map>
+
+#include "ugc/cli/command.hpp"
+#include "ugc/cli/terminal.hpp"
+#include "ugc/core/log.hpp"
+
+namespace {
+
+struct GlobalFlags {
+  bool verbose = false;
+  std::string log_level = "warn";
+  std::string log_format = "text";
+};
+
+int report(const ugc::Error& error) {
+  auto p = ugc::cli::palette_for(stderr);
+  std::fprintf(stderr, "%serror:%s %s\n", p.red().c_str(), p.reset().c_str(),
+               ugc::log::redact(error.message()).c_str());
+  return ugc::cli::kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ugc: distribute approved creator videos across markets through the TokPortal API"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("ugc ") + UGC_VERSION);
+  GlobalFlags flags;
+  app.add_flag("-v,--verbose", flags.verbose, "Log at debug level");
+  app.add_option("--log-level", flags.log_level, "trace|debug|info|warn|error|off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--log-format", flags.log_format, "Log records as text or json lines")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  std::map<CLI::App*, ugc::cli::CommandRun> runs;
+  for (const auto& spec : ugc::cli::command_table()) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    runs[sub] = spec.define(*sub);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return ugc::cli::kExitError;
+  }
+
+  auto format = flags.log_format == "json" ? ugc::log::Format::json : ugc::log::Format::text;
+  if (auto s = ugc::log::configure(flags.verbose ? "debug" : flags.log_level, format); !s)
+    return report(s.error());
+
+  for (CLI::App* sub : app.get_subcommands()) {
+    auto result = runs.at(sub)();
+    return result ? *result : report(result.error());
+  }
+  return ugc::cli::kExitError;
+}

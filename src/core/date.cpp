@@ -1,0 +1,67 @@
+#include "ugc/core/date.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace ugc {
+namespace {
+
+bool parse_digits(std::string_view s, int& out) {
+  out = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return !s.empty();
+}
+
+}  // namespace
+
+Result<CivilDate> CivilDate::parse(std::string_view text) {
+  auto bad = [&](const char* why) {
+    return invalid_input("'" + std::string(text) + "' is not a date (" + why + "; expected YYYY-MM-DD)");
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad("wrong shape");
+  int y = 0, m = 0, d = 0;
+  if (!parse_digits(text.substr(0, 4), y) || !parse_digits(text.substr(5, 2), m) ||
+      !parse_digits(text.substr(8, 2), d))
+    return bad("non-digit");
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                  std::chrono::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) return bad("no such day");
+  return CivilDate(std::chrono::sys_days(ymd));
+}
+
+CivilDate CivilDate::today_utc() {
+  return CivilDate(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+Result<CivilDate> CivilDate::from_http_date(std::string_view header) {
+  static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
+  if (header.size() < 16 || header[3] != ',') return invalid_input("bad HTTP date '" + std::string(header) + "'");
+  int d = 0, y = 0;
+  if (!parse_digits(header.substr(5, 2), d) || !parse_digits(header.substr(12, 4), y))
+    return invalid_input("bad HTTP date '" + std::string(header) + "'");
+  std::string_view mon = header.substr(8, 3);
+  for (unsigned i = 0; i < months.size(); ++i) {
+    if (mon == months[i]) {
+      std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(i + 1),
+                                      std::chrono::day(static_cast<unsigned>(d))};
+      if (!ymd.ok()) break;
+      return CivilDate(std::chrono::sys_days(ymd));
+    }
+  }
+  return invalid_input("bad HTTP date '" + std::string(header) + "'");
+}
+
+std::string CivilDate::str() const {
+  std::chrono::year_month_day ymd(days_);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+}  // namespace ugc

@@ -1,0 +1,82 @@
+#include "ugc/core/log.hpp"
+
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+#include <vector>
+
+#include "ugc/core/json.hpp"
+
+namespace ugc::log {
+namespace {
+
+std::mutex& secrets_mutex() {
+  static std::mutex m;
+  return m;
+}
+std::vector<std::string>& secrets() {
+  static std::vector<std::string> s;
+  return s;
+}
+
+// Formats each record (text or JSON), redacts it, and writes it to stderr.
+class RedactingSink : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  explicit RedactingSink(Format format) : format_(format) {}
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    std::string payload(msg.payload.data(), msg.payload.size());
+    std::string line;
+    if (format_ == Format::json) {
+      auto secs = std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count();
+      Json record = {{"ts_ms", secs},
+                     {"level", std::string(spdlog::level::to_string_view(msg.level).data())},
+                     {"msg", redact(payload)}};
+      line = record.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+    } else {
+      spdlog::memory_buf_t formatted;
+      formatter_->format(msg, formatted);
+      line = redact(std::string(formatted.data(), formatted.size()));
+    }
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+
+ private:
+  Format format_;
+};
+
+}  // namespace
+
+Status configure(std::string_view level, Format format) {
+  auto lvl = spdlog::level::from_str(std::string(level));
+  if (lvl == spdlog::level::off && level != "off")
+    return invalid_input("unknown log level '" + std::string(level) +
+                         "' (expected trace, debug, info, warn, error or off)");
+  auto sink = std::make_shared<RedactingSink>(format);
+  sink->set_pattern("%^%l%$: %v");
+  auto logger = std::make_shared<spdlog::logger>("ugc", sink);
+  logger->set_level(lvl);
+  spdlog::set_default_logger(logger);
+  return {};
+}
+
+void add_secret(const std::string& secret) {
+  if (secret.size() < 6) return;
+  std::lock_guard lock(secrets_mutex());
+  secrets().push_back(secret);
+}
+
+std::string redact(std::string text) {
+  std::lock_guard lock(secrets_mutex());
+  for (const auto& s : secrets()) {
+    for (size_t pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos))
+      text.replace(pos, s.size(), "[REDACTED]");
+  }
+  return text;
+}
+
+}  // namespace ugc::log

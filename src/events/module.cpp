@@ -1,0 +1,1 @@
+// Module events: see include/ugc/events/.

@@ -1,0 +1,1 @@
+// Module expand: see include/ugc/expand/.

@@ -1,0 +1,1 @@
+// Module manifest: see include/ugc/manifest/.

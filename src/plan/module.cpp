@@ -1,0 +1,1 @@
+// Module plan: see include/ugc/plan/.

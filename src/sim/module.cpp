@@ -1,0 +1,1 @@
+// Module sim: see include/ugc/sim/.

@@ -1,0 +1,1 @@
+// Module state: see include/ugc/state/.
