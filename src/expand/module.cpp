@@ -1,1 +1,0 @@
-// Module expand: see include/ugc/expand/.

@@ -1,1 +1,0 @@
-// Module manifest: see include/ugc/manifest/.

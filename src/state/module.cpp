@@ -1,1 +1,0 @@
-// Module state: see include/ugc/state/.
