@@ -1,0 +1,31 @@
+#pragma once
+// Reading a campaign file: YAML -> Campaign, with every problem found reported
+// as a Diagnostic (file:line:column, rule id, what would be valid), not only
+// the first one.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ugc/manifest/campaign.hpp"
+#include "ugc/manifest/diagnostic.hpp"
+
+namespace ugc::manifest {
+
+struct ParseOutcome {
+  std::optional<Campaign> campaign;  // set when there are no errors
+  std::vector<Diagnostic> diagnostics;
+  bool has_errors() const;
+};
+
+// Parses and checks the schema and semantics of the file at `path`; reads media
+// files to hash them. Never throws.
+ParseOutcome parse_campaign_file(const std::string& path);
+// The same from text already in memory; `path` names it in diagnostics and
+// anchors relative media paths.
+ParseOutcome parse_campaign_text(const std::string& text, const std::string& path);
+
+// Convenience for later stages: the Campaign, or one invalid_input Error whose
+// message lists every error diagnostic.
+Result<Campaign> load_campaign(const std::string& path);
+
+}  // namespace ugc::manifest
