@@ -1,0 +1,47 @@
+#pragma once
+// Progress of an apply run, through one reporter (like ninja's LinePrinter).
+//
+// On a terminal: one status line redrawn in place ("[12/40] 3 in flight,
+// 1.9 req/s, ETA 0:21, 384 credits"), with a permanent line above it for each
+// failure. Elsewhere (CI, pipes): one plain line per finished action. The
+// executor calls a reporter from its worker threads one call at a time (the
+// action graph serialises its callbacks), so implementations need no lock.
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "ugc/apply/outcome.hpp"
+
+namespace ugc::apply {
+
+class ProgressReporter {
+ public:
+  virtual ~ProgressReporter() = default;
+  // Called once before any action starts.
+  virtual void begin(std::size_t total_actions, int planned_requests) = 0;
+  virtual void started(const std::string& action_id) = 0;
+  virtual void finished(const ActionOutcome& outcome) = 0;
+  // Called once after the last action; clears a live line.
+  virtual void end() = 0;
+};
+
+using SteadyNow = std::function<std::chrono::steady_clock::time_point()>;
+
+enum class ProgressStyle {
+  live_line,  // terminal: redraw one line in place
+  log_lines,  // CI: one line per finished action
+  silent,
+};
+
+// `out` is usually stderr. `now` is injectable for tests; by default the
+// steady clock. A live line is redrawn at most every `redraw_interval`.
+std::unique_ptr<ProgressReporter> make_progress_reporter(
+    ProgressStyle style, std::FILE* out, SteadyNow now = {},
+    std::chrono::milliseconds redraw_interval = std::chrono::milliseconds(100));
+
+// "0:42", "1:02:03", or "--" when unknown (negative).
+std::string format_eta(double seconds);
+
+}  // namespace ugc::apply
