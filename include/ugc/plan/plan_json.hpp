@@ -1,0 +1,24 @@
+#pragma once
+// The JSON form of a Plan (schemas/plan.schema.json): what `ugc plan --format
+// json` prints and what `ugc plan --out F` saves. Keys are emitted in a fixed
+// order so plans diff well in git. `checksum` is the sha256 of the document
+// without it (compact dump of the remaining keys in order), so a hand-edited
+// plan file is detected.
+#include <string>
+
+#include "ugc/core/json.hpp"
+#include "ugc/core/result.hpp"
+#include "ugc/plan/plan.hpp"
+
+namespace ugc::plan {
+
+// Without the checksum key.
+OrderedJson plan_to_json(const Plan& plan);
+// The checksum of a document produced by plan_to_json (key "checksum" ignored).
+std::string plan_checksum(const OrderedJson& document);
+// With `checksum` as the last key.
+OrderedJson plan_to_signed_json(const Plan& plan);
+// Parses a plan document; does not verify the checksum (see saved_plan.hpp).
+Result<Plan> plan_from_json(const OrderedJson& document);
+
+}  // namespace ugc::plan

@@ -1,1 +1,0 @@
-// Module plan: see include/ugc/plan/.

@@ -1,0 +1,261 @@
+#include "ugc/plan/plan_json.hpp"
+
+#include "ugc/core/hash.hpp"
+
+namespace ugc::plan {
+namespace {
+
+OrderedJson opt_string(const std::optional<std::string>& s) { return s ? OrderedJson(*s) : OrderedJson(); }
+
+OrderedJson change_to_json(const FieldChange& c) {
+  return OrderedJson{{"field", c.field}, {"before", opt_string(c.before)}, {"after", opt_string(c.after)}};
+}
+
+OrderedJson changes_to_json(const std::vector<FieldChange>& changes) {
+  OrderedJson out = OrderedJson::array();
+  for (const auto& c : changes) out.push_back(change_to_json(c));
+  return out;
+}
+
+OrderedJson request_to_json(const Request& r) {
+  OrderedJson j{{"method", r.method}, {"path", r.path}};
+  j["body"] = OrderedJson::parse(r.body.dump());  // keys sorted: nlohmann::json is a std::map
+  if (!r.file.empty() || !r.form.empty()) {
+    j["file"] = r.file;
+    OrderedJson form = OrderedJson::object();
+    for (const auto& [k, v] : r.form) form[k] = v;
+    j["form"] = form;
+  }
+  return j;
+}
+
+OrderedJson bundle_to_json(const BundleRecord& b) {
+  OrderedJson j{{"external_ref", b.external_ref}};
+  if (!b.previous_ref.empty()) j["previous_ref"] = b.previous_ref;
+  j["market"] = b.market;
+  j["country"] = b.country;
+  j["platform"] = b.platform;
+  j["index"] = b.index;
+  j["videos_quantity"] = b.videos_quantity;
+  return j;
+}
+
+OrderedJson slot_to_json(const SlotRecord& s) {
+  OrderedJson j{{"external_ref", s.external_ref}};
+  if (!s.previous_ref.empty()) j["previous_ref"] = s.previous_ref;
+  j["bundle_ref"] = s.bundle_ref;
+  j["position"] = s.position;
+  j["campaign_video"] = s.campaign_video;
+  j["media_key"] = s.media_key;
+  j["video_url"] = s.video_url;
+  j["caption"] = s.caption;
+  j["publish_date"] = s.publish_date;
+  j["status_after"] = s.status_after;
+  return j;
+}
+
+OrderedJson action_to_json(const Action& a) {
+  OrderedJson j{{"id", a.id}, {"kind", to_string(a.kind)}, {"symbol", symbol_of(a.kind)},
+                {"bundle_ref", a.bundle_ref}, {"targets", a.targets}, {"reason", a.reason},
+                {"changes", changes_to_json(a.changes)}, {"depends_on", a.depends_on},
+                {"credits", a.credits}, {"request_count", a.request_count()}};
+  OrderedJson reqs = OrderedJson::array();
+  for (const auto& r : a.requests) reqs.push_back(request_to_json(r));
+  j["requests"] = reqs;
+  OrderedJson records = OrderedJson::object();
+  if (!a.bundles.empty()) {
+    OrderedJson arr = OrderedJson::array();
+    for (const auto& b : a.bundles) arr.push_back(bundle_to_json(b));
+    records["bundles"] = arr;
+  }
+  if (a.account) {
+    records["account"] = OrderedJson{{"username", a.account->username},
+                                     {"visible_name", a.account->visible_name},
+                                     {"biography", a.account->biography},
+                                     {"profile_picture_key", a.account->profile_picture_key}};
+  }
+  if (!a.slots.empty()) {
+    OrderedJson arr = OrderedJson::array();
+    for (const auto& s : a.slots) arr.push_back(slot_to_json(s));
+    records["slots"] = arr;
+  }
+  if (a.media) {
+    records["media"] = OrderedJson{{"key", a.media->key}, {"purpose", a.media->purpose},
+                                   {"path", a.media->path}, {"url", a.media->url}};
+  }
+  j["records"] = records;
+  j["publishes_bundle"] = a.publishes_bundle;
+  return j;
+}
+
+OrderedJson totals_to_json(const Totals& t) {
+  return OrderedJson{{"bundles_to_create", t.bundles_to_create}, {"slots_to_buy", t.slots_to_buy},
+                     {"slots_to_configure", t.slots_to_configure}, {"slots_to_patch", t.slots_to_patch},
+                     {"slots_to_unschedule", t.slots_to_unschedule}, {"uploads", t.uploads},
+                     {"credits", t.credits}, {"api_requests", t.api_requests},
+                     {"actions", t.actions}, {"blocked", t.blocked}, {"notes", t.notes}};
+}
+
+// ---- reading -------------------------------------------------------------
+
+// Reading throws nlohmann exceptions on shape errors; plan_from_json turns
+// them into one invalid_input error.
+std::string str(const OrderedJson& j, const char* key) { return j.at(key).get<std::string>(); }
+std::string str_or(const OrderedJson& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
+}
+std::optional<std::string> opt_str(const OrderedJson& j, const char* key) {
+  const auto& v = j.at(key);
+  if (v.is_null()) return std::nullopt;
+  return v.get<std::string>();
+}
+
+std::vector<FieldChange> changes_from_json(const OrderedJson& arr) {
+  std::vector<FieldChange> out;
+  for (const auto& c : arr) out.push_back({str(c, "field"), opt_str(c, "before"), opt_str(c, "after")});
+  return out;
+}
+
+Request request_from_json(const OrderedJson& j) {
+  Request r;
+  r.method = str(j, "method");
+  r.path = str(j, "path");
+  r.body = Json::parse(j.at("body").dump());
+  r.file = str_or(j, "file");
+  if (auto it = j.find("form"); it != j.end())
+    for (const auto& [k, v] : it->items()) r.form[k] = v.get<std::string>();
+  return r;
+}
+
+Result<Action> action_from_json(const OrderedJson& j) {
+  Action a;
+  a.id = str(j, "id");
+  auto kind = parse_action_kind(str(j, "kind"));
+  if (!kind) return invalid_input("action " + a.id + ": unknown kind '" + str(j, "kind") + "'");
+  a.kind = *kind;
+  a.bundle_ref = str(j, "bundle_ref");
+  a.targets = j.at("targets").get<std::vector<std::string>>();
+  a.reason = str(j, "reason");
+  a.changes = changes_from_json(j.at("changes"));
+  a.depends_on = j.at("depends_on").get<std::vector<std::string>>();
+  a.credits = j.at("credits").get<int>();
+  for (const auto& r : j.at("requests")) a.requests.push_back(request_from_json(r));
+  if (j.at("request_count").get<int>() != a.request_count())
+    return invalid_input("action " + a.id + ": request_count does not match its requests");
+  const auto& rec = j.at("records");
+  if (auto it = rec.find("bundles"); it != rec.end())
+    for (const auto& b : *it)
+      a.bundles.push_back({str(b, "external_ref"), str_or(b, "previous_ref"), str(b, "market"),
+                           str(b, "country"), str(b, "platform"), b.at("index").get<int>(),
+                           b.at("videos_quantity").get<int>()});
+  if (auto it = rec.find("account"); it != rec.end())
+    a.account = AccountRecord{str(*it, "username"), str(*it, "visible_name"), str(*it, "biography"),
+                              str(*it, "profile_picture_key")};
+  if (auto it = rec.find("slots"); it != rec.end())
+    for (const auto& s : *it)
+      a.slots.push_back({str(s, "external_ref"), str_or(s, "previous_ref"), str(s, "bundle_ref"),
+                         s.at("position").get<int>(), str(s, "campaign_video"), str(s, "media_key"),
+                         str(s, "video_url"), str(s, "caption"), str(s, "publish_date"),
+                         str(s, "status_after")});
+  if (auto it = rec.find("media"); it != rec.end())
+    a.media = MediaRecord{str(*it, "key"), str(*it, "purpose"), str(*it, "path"), str(*it, "url")};
+  a.publishes_bundle = j.at("publishes_bundle").get<bool>();
+  return a;
+}
+
+}  // namespace
+
+OrderedJson plan_to_json(const Plan& plan) {
+  OrderedJson j;
+  j["format_version"] = plan.format_version;
+  j["campaign"] = plan.campaign;
+  j["campaign_file"] = plan.campaign_file;
+  j["campaign_sha256"] = plan.campaign_sha256;
+  j["state_serial"] = plan.state_serial;
+  j["today"] = plan.today.str();
+  j["today_source"] = to_string(plan.today_source);
+  j["credit_costs"] = OrderedJson{{"account_creation", plan.costs.account_creation},
+                                  {"video_slot", plan.costs.video_slot},
+                                  {"edit_slot", plan.costs.edit_slot},
+                                  {"niche_warming", plan.costs.niche_warming},
+                                  {"advanced_warming_per_target", plan.costs.advanced_warming_per_target}};
+  j["has_changes"] = plan.has_changes();
+  j["totals"] = totals_to_json(plan.totals);
+  OrderedJson actions = OrderedJson::array();
+  for (const auto& a : plan.actions) actions.push_back(action_to_json(a));
+  j["actions"] = actions;
+  OrderedJson blocked = OrderedJson::array();
+  for (const auto& b : plan.blocked)
+    blocked.push_back(OrderedJson{{"id", b.id}, {"target", b.target}, {"reason", b.reason},
+                                  {"remedy", b.remedy}, {"changes", changes_to_json(b.changes)}});
+  j["blocked"] = blocked;
+  OrderedJson notes = OrderedJson::array();
+  for (const auto& n : plan.notes) notes.push_back(OrderedJson{{"target", n.target}, {"text", n.text}});
+  j["notes"] = notes;
+  OrderedJson shifts = OrderedJson::array();
+  for (const auto& s : plan.date_shifts)
+    shifts.push_back(OrderedJson{{"slot_ref", s.slot_ref}, {"bundle_ref", s.bundle_ref},
+                                 {"requested", s.requested}, {"planned", s.planned},
+                                 {"min_days_ahead", s.min_days_ahead}, {"how", s.how}});
+  j["date_shifts"] = shifts;
+  return j;
+}
+
+std::string plan_checksum(const OrderedJson& document) {
+  OrderedJson copy = document;
+  copy.erase("checksum");
+  return sha256_hex(copy.dump());
+}
+
+OrderedJson plan_to_signed_json(const Plan& plan) {
+  OrderedJson j = plan_to_json(plan);
+  j["checksum"] = plan_checksum(j);
+  return j;
+}
+
+Result<Plan> plan_from_json(const OrderedJson& j) {
+  try {
+    if (!j.is_object()) return invalid_input("a plan is a JSON object");
+    Plan p;
+    p.format_version = j.at("format_version").get<int>();
+    if (p.format_version != kPlanFormatVersion)
+      return invalid_input("plan format version " + std::to_string(p.format_version) +
+                           " is not supported (this ugc reads version " +
+                           std::to_string(kPlanFormatVersion) + "); plan again");
+    p.campaign = str(j, "campaign");
+    p.campaign_file = str(j, "campaign_file");
+    p.campaign_sha256 = str(j, "campaign_sha256");
+    p.state_serial = j.at("state_serial").get<long long>();
+    auto today = CivilDate::parse(str(j, "today"));
+    if (!today) return today.error().with_context("plan key 'today'");
+    p.today = *today;
+    auto source = parse_today_source(str(j, "today_source"));
+    if (!source) return invalid_input("plan key 'today_source': unknown value '" + str(j, "today_source") + "'");
+    p.today_source = *source;
+    const auto& c = j.at("credit_costs");
+    p.costs.account_creation = c.at("account_creation").get<int>();
+    p.costs.video_slot = c.at("video_slot").get<int>();
+    p.costs.edit_slot = c.at("edit_slot").get<int>();
+    p.costs.niche_warming = c.at("niche_warming").get<int>();
+    p.costs.advanced_warming_per_target = c.at("advanced_warming_per_target").get<int>();
+    for (const auto& a : j.at("actions")) {
+      auto action = action_from_json(a);
+      if (!action) return action.error();
+      p.actions.push_back(std::move(*action));
+    }
+    for (const auto& b : j.at("blocked"))
+      p.blocked.push_back({str(b, "id"), str(b, "target"), str(b, "reason"), str(b, "remedy"),
+                           changes_from_json(b.at("changes"))});
+    for (const auto& n : j.at("notes")) p.notes.push_back({str(n, "target"), str(n, "text")});
+    for (const auto& s : j.at("date_shifts"))
+      p.date_shifts.push_back({str(s, "slot_ref"), str(s, "bundle_ref"), str(s, "requested"),
+                               str(s, "planned"), s.at("min_days_ahead").get<int>(), str(s, "how")});
+    p.totals = compute_totals(p);
+    return p;
+  } catch (const nlohmann::json::exception& e) {
+    return invalid_input(std::string("not a valid plan document: ") + e.what());
+  }
+}
+
+}  // namespace ugc::plan
