@@ -1,0 +1,61 @@
+#include "known_view.hpp"
+
+#include <set>
+
+namespace ugc::plan {
+
+KnownView make_known_view(const expand::DesiredResources& desired, const state::KnownResources& known) {
+  KnownView view;
+  std::set<std::string> campaign_bundles;
+  for (const auto& b : known.bundles) {
+    if (!b.campaign.empty() && !desired.campaign.empty() && b.campaign != desired.campaign) continue;
+    campaign_bundles.insert(b.external_ref);
+    view.bundles[b.external_ref] = {b, b.external_ref};
+  }
+  for (const auto& s : known.slots)
+    if (campaign_bundles.count(s.bundle_ref)) view.slots[s.external_ref] = {s, s.external_ref};
+
+  for (const auto& move : desired.moved) {
+    const bool bundle_target = desired.find_bundle(move.to) != nullptr;
+    const bool slot_target = desired.find_slot(move.to) != nullptr;
+    if (auto it = view.bundles.find(move.from); it != view.bundles.end()) {
+      if (!bundle_target) {
+        view.notes.push_back({move.from, "moved: " + move.from + " -> " + move.to +
+                                             " does nothing: no bundle " + move.to + " in the file"});
+      } else if (view.bundles.count(move.to)) {
+        view.notes.push_back({move.from, "moved: " + move.from + " -> " + move.to +
+                                             " does nothing: state already has " + move.to});
+      } else {
+        auto node = view.bundles.extract(it);
+        node.key() = move.to;
+        node.mapped().bundle.external_ref = move.to;
+        view.bundles.insert(std::move(node));
+        view.bundle_renamed_by[move.to] = view.bundles[move.to].state_ref;
+        for (auto& [ref, s] : view.slots)
+          if (s.slot.bundle_ref == move.from) s.slot.bundle_ref = move.to;
+      }
+      continue;
+    }
+    if (auto it = view.slots.find(move.from); it != view.slots.end()) {
+      if (!slot_target) {
+        view.notes.push_back({move.from, "moved: " + move.from + " -> " + move.to +
+                                             " does nothing: no video slot " + move.to + " in the file"});
+      } else if (view.slots.count(move.to)) {
+        view.notes.push_back({move.from, "moved: " + move.from + " -> " + move.to +
+                                             " does nothing: state already has " + move.to});
+      } else {
+        auto node = view.slots.extract(it);
+        node.key() = move.to;
+        node.mapped().slot.external_ref = move.to;
+        view.slots.insert(std::move(node));
+      }
+      continue;
+    }
+    if (!view.bundles.count(move.to) && !view.slots.count(move.to))
+      view.notes.push_back({move.from, "moved: " + move.from + " -> " + move.to +
+                                           " does nothing: state knows neither (remove the entry once applied)"});
+  }
+  return view;
+}
+
+}  // namespace ugc::plan
