@@ -39,6 +39,7 @@ struct DesiredSlot {
   std::string media;    // key into DesiredResources::media
   std::string caption;  // the localized caption for this market
   CivilDate publish_date;
+  manifest::SourceLocation where;  // the video in the campaign file, for diagnostics
 };
 
 struct DesiredMedia {
@@ -61,7 +62,11 @@ struct DesiredResources {
   std::string campaign;
   std::vector<DesiredBundle> bundles;  // ordered by market (file order), platform, index
   std::vector<DesiredSlot> slots;      // ordered by bundle, then position
-  std::vector<DesiredMedia> media;     // ordered by id
+  std::vector<DesiredMedia> media;     // ordered by id; only media some slot or account uses
+  std::vector<manifest::Move> moved;   // renames declared in the file (`moved:`), file order
+
+  const DesiredBundle* find_bundle(const std::string& external_ref) const;
+  const DesiredSlot* find_slot(const std::string& external_ref) const;
 };
 
 }  // namespace ugc::expand

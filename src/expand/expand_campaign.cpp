@@ -1,0 +1,350 @@
+#include "ugc/expand/expand.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "slot_assigner.hpp"
+#include "ugc/expand/account_profile.hpp"
+
+namespace ugc::expand {
+namespace {
+
+using manifest::Campaign;
+using manifest::Market;
+using manifest::Platform;
+using manifest::SourceLocation;
+using manifest::Video;
+
+constexpr const char* kProfilePictureMedia = "profile_picture";
+
+// Every problem of one expansion, reported together so the user fixes the file
+// in one pass. Identical messages (one missing text seen by several bundles)
+// are kept once.
+class Problems {
+ public:
+  void add(const SourceLocation& where, const std::string& message) {
+    std::string line = where.line > 0 ? where.str() + ": " + message : message;
+    if (seen_.insert(line).second) lines_.push_back(std::move(line));
+  }
+  void add(const Error& error) {
+    if (seen_.insert(error.message()).second) lines_.push_back(error.message());
+  }
+  bool empty() const { return lines_.empty(); }
+  Error error(const std::string& campaign) const {
+    std::string message = "campaign '" + campaign + "' does not expand (" + std::to_string(lines_.size()) +
+                          (lines_.size() == 1 ? " problem):" : " problems):");
+    for (const auto& line : lines_) message += "\n  " + line;
+    return invalid_input(message);
+  }
+
+ private:
+  std::vector<std::string> lines_;
+  std::set<std::string> seen_;
+};
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// The market's platforms once each, in a fixed order (tiktok, instagram)
+// whatever order the file lists them in.
+std::vector<Platform> ordered_platforms(const std::vector<Platform>& platforms) {
+  std::vector<Platform> out = platforms;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void add_bundles(const Campaign& campaign, DesiredResources& out, Problems& problems) {
+  std::map<std::pair<Platform, std::string>, std::string> owner_of_username;
+  for (const Market& market : campaign.markets) {
+    for (Platform platform : ordered_platforms(market.platforms)) {
+      for (int n = 1; n <= market.accounts; ++n) {
+        DesiredBundle bundle;
+        bundle.external_ref = bundle_external_ref(campaign.id, market.code, platform, n);
+        bundle.market = market.code;
+        bundle.platform = platform;
+        bundle.index = n;
+        bundle.videos_quantity = market.videos_per_account;
+        bundle.niche_warming = campaign.defaults.niche_warming;
+        auto account = account_profile(campaign.accounts, market, platform, n);
+        if (!account) {
+          problems.add(account.error());
+        } else {
+          bundle.account = std::move(*account);
+        }
+        const std::string& username = bundle.account.username;
+        if (!username.empty()) {
+          auto [it, fresh] = owner_of_username.emplace(std::pair{platform, username}, bundle.external_ref);
+          if (!fresh)
+            problems.add(campaign.accounts.where,
+                         "accounts.username '" + campaign.accounts.username_pattern + "' gives '" + username +
+                             "' to both " + it->second + " and " + bundle.external_ref +
+                             "; usernames must differ per platform (use {market} and {n})");
+        }
+        out.bundles.push_back(std::move(bundle));
+      }
+    }
+  }
+}
+
+// A slot before it has a place: everything but bundle, position and date.
+struct SlotRequest {
+  DesiredSlot slot;
+  const Video* video = nullptr;
+  std::string group;
+};
+
+bool rights_cover(const manifest::Rights& rights, const Market& market) {
+  for (const auto& code : rights.markets)
+    if (code == market.code || code == market.key_as_written) return true;
+  return false;
+}
+
+std::vector<Platform> allowed_platforms(const manifest::Rights& rights, const Market& market) {
+  std::vector<Platform> out;
+  for (Platform p : ordered_platforms(market.platforms))
+    if (std::find(rights.platforms.begin(), rights.platforms.end(), p) != rights.platforms.end())
+      out.push_back(p);
+  return out;
+}
+
+std::vector<std::string> market_codes(const Campaign& campaign) {
+  std::vector<std::string> codes;
+  for (const auto& m : campaign.markets) codes.push_back(m.code);
+  return codes;
+}
+
+// The markets a video goes to. Listed markets must exist and be covered by the
+// creator's rights (an error otherwise: the user asked for it explicitly);
+// the default is every campaign market the rights cover.
+std::vector<const Market*> markets_of(const Campaign& campaign, const Video& video,
+                                      const manifest::Creator& creator, Problems& problems) {
+  std::vector<const Market*> out;
+  if (video.markets.empty()) {
+    for (const Market& market : campaign.markets)
+      if (rights_cover(creator.rights, market) && !allowed_platforms(creator.rights, market).empty())
+        out.push_back(&market);
+    return out;
+  }
+  for (const auto& code : video.markets) {
+    const Market* market = campaign.find_market(code);
+    if (market == nullptr) {
+      problems.add(video.where, "video '" + video.id + "' lists market '" + code +
+                                    "', which is not under markets: (valid: " + join(market_codes(campaign)) + ")");
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), market) != out.end()) continue;
+    if (!rights_cover(creator.rights, *market)) {
+      problems.add(video.where, "video '" + video.id + "' lists market " + market->code + " but creator '" +
+                                    creator.id + "' granted rights for " + join(creator.rights.markets) +
+                                    " only");
+      continue;
+    }
+    if (allowed_platforms(creator.rights, *market).empty()) {
+      std::vector<std::string> names;
+      for (Platform p : creator.rights.platforms) names.push_back(manifest::to_string(p));
+      problems.add(video.where, "video '" + video.id + "' lists market " + market->code + " but creator '" +
+                                    creator.id + "' granted rights for none of its platforms (rights: " +
+                                    join(names) + ")");
+      continue;
+    }
+    out.push_back(market);
+  }
+  return out;
+}
+
+std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& problems,
+                                       std::set<std::string>& used_media) {
+  std::vector<SlotRequest> requests;
+  std::set<std::string> refs;
+  for (const Video& video : campaign.videos) {
+    const manifest::Media* media = campaign.find_media(video.media);
+    if (media == nullptr) {
+      problems.add(video.where, "video '" + video.id + "' uses media '" + video.media + "', which is not under media:");
+      continue;
+    }
+    const manifest::Creator* creator = campaign.find_creator(media->creator);
+    if (creator == nullptr) {
+      problems.add(media->where, "media '" + media->id + "' names creator '" + media->creator +
+                                     "', who is not under creators:");
+      continue;
+    }
+    if (!video.publish_on && !campaign.defaults.schedule)
+      problems.add(video.where, "video '" + video.id +
+                                    "' has no publish_on and the campaign has no defaults.schedule; add either");
+    used_media.insert(media->id);
+    for (const Market* market : markets_of(campaign, video, *creator, problems)) {
+      const std::string* caption = localized_for(video.captions, *market);
+      if (caption == nullptr) {
+        problems.add(video.where, "video '" + video.id + "' has no caption for market " + market->code +
+                                      " (language " + market->language + "); add a '" + market->language +
+                                      "' or '" + market->code + "' caption");
+        continue;
+      }
+      for (Platform platform : allowed_platforms(creator->rights, *market)) {
+        SlotRequest request;
+        request.video = &video;
+        request.group = group_key(market->code, platform);
+        DesiredSlot& slot = request.slot;
+        slot.external_ref = slot_external_ref(campaign.id, video.id, market->code, platform);
+        slot.video_id = video.id;
+        slot.market = market->code;
+        slot.platform = platform;
+        slot.media = media->id;
+        slot.caption = *caption;
+        slot.where = video.where;
+        if (!refs.insert(slot.external_ref).second) {
+          problems.add(video.where, "two slots would share external_ref '" + slot.external_ref +
+                                        "'; video ids must be unique");
+          continue;
+        }
+        requests.push_back(std::move(request));
+      }
+    }
+  }
+  return requests;
+}
+
+// `moved:` applied to the recorded assignment: a renamed slot keeps its place
+// under the new ref, and places in a renamed bundle follow the bundle.
+SlotAssignment with_moves(const SlotAssignment& previous, const std::vector<manifest::Move>& moved) {
+  SlotAssignment out = previous;
+  for (const auto& move : moved) {
+    if (auto it = out.find(move.from); it != out.end() && !out.count(move.to)) {
+      SlotPlace place = it->second;
+      out.erase(it);
+      out.emplace(move.to, place);
+    }
+    for (auto& [ref, place] : out)
+      if (place.bundle_ref == move.from) place.bundle_ref = move.to;
+  }
+  return out;
+}
+
+struct Shortage {
+  const DesiredSlot* first = nullptr;
+  int unplaced = 0;
+};
+
+void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, const SlotAssignment& previous,
+                 DesiredResources& out, Problems& problems) {
+  SlotAssigner assigner(out.bundles);
+  std::vector<bool> placed(requests.size(), false);
+  std::set<std::string> desired_refs;
+  // 1. Slots with a recorded place keep it, in file order.
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    DesiredSlot& slot = requests[i].slot;
+    desired_refs.insert(slot.external_ref);
+    auto it = previous.find(slot.external_ref);
+    if (it != previous.end() && assigner.keep(requests[i].group, it->second)) {
+      slot.bundle_ref = it->second.bundle_ref;
+      slot.position = it->second.position;
+      placed[i] = true;
+    }
+  }
+  // 2. Places of slots the file no longer has stay taken.
+  for (const auto& [ref, place] : previous)
+    if (!desired_refs.count(ref)) (void)assigner.reserve(place);
+  // 3. New slots, in file order.
+  std::map<std::string, Shortage> shortages;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (placed[i]) continue;
+    DesiredSlot& slot = requests[i].slot;
+    if (auto place = assigner.place_new(requests[i].group)) {
+      slot.bundle_ref = place->bundle_ref;
+      slot.position = place->position;
+      placed[i] = true;
+    } else {
+      Shortage& shortage = shortages[requests[i].group];
+      if (shortage.first == nullptr) shortage.first = &slot;
+      ++shortage.unplaced;
+    }
+  }
+  for (const auto& [group, shortage] : shortages) {
+    const Market* market = campaign.find_market(shortage.first->market);
+    int taken = assigner.taken(group);
+    problems.add(shortage.first->where,
+                 "no free slot for video '" + shortage.first->video_id + "' in " + group + ": " +
+                     std::to_string(assigner.bundle_count(group)) + " accounts x " +
+                     std::to_string(market ? market->videos_per_account : 0) + " videos_per_account = " +
+                     std::to_string(assigner.capacity(group)) + " slots, " + std::to_string(taken) +
+                     " taken, " + std::to_string(taken + shortage.unplaced) +
+                     " needed; raise accounts or videos_per_account of market " + shortage.first->market);
+  }
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (!placed[i]) continue;
+    DesiredSlot& slot = requests[i].slot;
+    const Video& video = *requests[i].video;
+    if (video.publish_on) {
+      slot.publish_date = *video.publish_on;
+    } else if (const auto& schedule = campaign.defaults.schedule) {
+      slot.publish_date = schedule->start.plus_days(schedule->every_days * (slot.position - 1));
+    }
+    out.slots.push_back(std::move(slot));
+  }
+  std::map<std::string, std::size_t> bundle_order;
+  for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order[out.bundles[i].external_ref] = i;
+  std::sort(out.slots.begin(), out.slots.end(), [&](const DesiredSlot& a, const DesiredSlot& b) {
+    auto ka = bundle_order.at(a.bundle_ref);
+    auto kb = bundle_order.at(b.bundle_ref);
+    return ka != kb ? ka < kb : a.position < b.position;
+  });
+}
+
+void add_media(const Campaign& campaign, const std::set<std::string>& used_media, DesiredResources& out,
+               Problems& problems) {
+  for (const auto& id : used_media) {  // std::set: already ordered by id
+    const manifest::Media* media = campaign.find_media(id);
+    out.media.push_back(DesiredMedia{media->id, media->path, media->url, media->sha256, "video"});
+  }
+  const auto& accounts = campaign.accounts;
+  if (accounts.profile_picture.empty()) return;
+  if (used_media.count(kProfilePictureMedia)) {
+    problems.add(accounts.where, std::string("media key '") + kProfilePictureMedia +
+                                     "' is reserved for accounts.profile_picture; rename that media");
+    return;
+  }
+  DesiredMedia picture{kProfilePictureMedia, accounts.profile_picture_path,
+                       accounts.profile_picture_path.empty() ? accounts.profile_picture : std::string(),
+                       accounts.profile_picture_sha256, "profile_picture"};
+  auto at = std::lower_bound(out.media.begin(), out.media.end(), picture.id,
+                             [](const DesiredMedia& m, const std::string& id) { return m.id < id; });
+  out.media.insert(at, std::move(picture));
+}
+
+}  // namespace
+
+std::string bundle_external_ref(const std::string& campaign, const std::string& market, Platform platform, int n) {
+  return campaign + "-" + market + "-" + manifest::to_string(platform) + "-" + std::to_string(n);
+}
+
+std::string slot_external_ref(const std::string& campaign, const std::string& video, const std::string& market,
+                              Platform platform) {
+  return campaign + "-" + video + "-" + market + "-" + manifest::to_string(platform);
+}
+
+Result<DesiredResources> expand_campaign(const Campaign& campaign, const SlotAssignment& previous) {
+  Problems problems;
+  DesiredResources out;
+  out.campaign = campaign.id;
+  out.moved = campaign.moved;
+  add_bundles(campaign, out, problems);
+  std::set<std::string> used_media;
+  auto requests = slot_requests(campaign, problems, used_media);
+  place_slots(campaign, requests, with_moves(previous, campaign.moved), out, problems);
+  add_media(campaign, used_media, out, problems);
+  if (!problems.empty()) return problems.error(campaign.id);
+  return out;
+}
+
+SlotAssignment assignment_of(const DesiredResources& desired) {
+  SlotAssignment out;
+  for (const auto& slot : desired.slots) out.emplace(slot.external_ref, SlotPlace{slot.bundle_ref, slot.position});
+  return out;
+}
+
+}  // namespace ugc::expand

@@ -1,0 +1,80 @@
+#include "slot_assigner.hpp"
+
+namespace ugc::expand {
+
+std::string group_key(const std::string& market, manifest::Platform platform) {
+  return market + "/" + manifest::to_string(platform);
+}
+
+SlotAssigner::SlotAssigner(const std::vector<DesiredBundle>& bundles) {
+  spaces_.reserve(bundles.size());
+  for (const auto& bundle : bundles) {
+    int quantity = bundle.videos_quantity > 0 ? bundle.videos_quantity : 0;
+    Space space{bundle.external_ref, std::vector<bool>(static_cast<std::size_t>(quantity), false), quantity, 0};
+    by_ref_[bundle.external_ref] = spaces_.size();
+    groups_[group_key(bundle.market, bundle.platform)].push_back(spaces_.size());
+    spaces_.push_back(std::move(space));
+  }
+}
+
+bool SlotAssigner::take(Space& space, int position) {
+  if (position < 1 || position > static_cast<int>(space.taken.size())) return false;
+  auto index = static_cast<std::size_t>(position - 1);
+  if (space.taken[index]) return false;
+  space.taken[index] = true;
+  --space.free;
+  while (space.lowest_free < static_cast<int>(space.taken.size()) &&
+         space.taken[static_cast<std::size_t>(space.lowest_free)])
+    ++space.lowest_free;
+  return true;
+}
+
+bool SlotAssigner::keep(const std::string& group, const SlotPlace& place) {
+  auto g = groups_.find(group);
+  auto b = by_ref_.find(place.bundle_ref);
+  if (g == groups_.end() || b == by_ref_.end()) return false;
+  bool in_group = false;
+  for (std::size_t index : g->second) in_group = in_group || index == b->second;
+  return in_group && take(spaces_[b->second], place.position);
+}
+
+bool SlotAssigner::reserve(const SlotPlace& place) {
+  auto b = by_ref_.find(place.bundle_ref);
+  return b != by_ref_.end() && take(spaces_[b->second], place.position);
+}
+
+std::optional<SlotPlace> SlotAssigner::place_new(const std::string& group) {
+  auto g = groups_.find(group);
+  if (g == groups_.end()) return std::nullopt;
+  Space* best = nullptr;
+  for (std::size_t index : g->second) {
+    Space& space = spaces_[index];
+    if (space.free > 0 && (best == nullptr || space.free > best->free)) best = &space;
+  }
+  if (best == nullptr) return std::nullopt;
+  int position = best->lowest_free + 1;
+  take(*best, position);
+  return SlotPlace{best->bundle_ref, position};
+}
+
+int SlotAssigner::capacity(const std::string& group) const {
+  int total = 0;
+  if (auto g = groups_.find(group); g != groups_.end())
+    for (std::size_t index : g->second) total += static_cast<int>(spaces_[index].taken.size());
+  return total;
+}
+
+int SlotAssigner::taken(const std::string& group) const {
+  int total = 0;
+  if (auto g = groups_.find(group); g != groups_.end())
+    for (std::size_t index : g->second)
+      total += static_cast<int>(spaces_[index].taken.size()) - spaces_[index].free;
+  return total;
+}
+
+int SlotAssigner::bundle_count(const std::string& group) const {
+  auto g = groups_.find(group);
+  return g == groups_.end() ? 0 : static_cast<int>(g->second.size());
+}
+
+}  // namespace ugc::expand

@@ -1,0 +1,49 @@
+#pragma once
+// The positions of every bundle of one expansion and which are taken. Groups
+// are market x platform ("US/tiktok"): a slot may only sit in a bundle of its
+// own group. Positions are only ever taken, never released, during one
+// expansion, so each bundle's lowest free position only moves forward.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ugc/expand/desired.hpp"
+
+namespace ugc::expand {
+
+std::string group_key(const std::string& market, manifest::Platform platform);
+
+class SlotAssigner {
+ public:
+  explicit SlotAssigner(const std::vector<DesiredBundle>& bundles);
+
+  // Takes `place` for a slot of `group` if that bundle is in the group, the
+  // position exists and nobody holds it yet.
+  bool keep(const std::string& group, const SlotPlace& place);
+  // Takes `place` in whatever bundle it names (a slot the file no longer has);
+  // false when the bundle or position no longer exists or is already held.
+  bool reserve(const SlotPlace& place);
+  // Takes the place for a new slot of `group`: the bundle with the most free
+  // positions (ties: lowest n), its lowest free position. nullopt when full.
+  std::optional<SlotPlace> place_new(const std::string& group);
+
+  int capacity(const std::string& group) const;
+  int taken(const std::string& group) const;
+  int bundle_count(const std::string& group) const;
+
+ private:
+  struct Space {
+    std::string bundle_ref;
+    std::vector<bool> taken;  // [position - 1]
+    int free = 0;
+    int lowest_free = 0;  // index into taken; == taken.size() when full
+  };
+  bool take(Space& space, int position);
+
+  std::vector<Space> spaces_;                         // bundle order
+  std::map<std::string, std::size_t> by_ref_;         // bundle_ref -> spaces_ index
+  std::map<std::string, std::vector<std::size_t>> groups_;  // group -> spaces_ indices, by n
+};
+
+}  // namespace ugc::expand
