@@ -1,0 +1,125 @@
+#pragma once
+// Router: how the simulator's routes are declared. Each area registers its
+// routes from its own file (routes_bundles.cpp, routes_videos.cpp, ... ;
+// SIM-LIFE: routes_webhooks.cpp, routes_analytics.cpp, routes_uploads.cpp,
+// lifecycle.cpp) through a `register_*` function listed in routes.hpp.
+//
+// API routes (`/api/ext/...`, registered WITHOUT the prefix, e.g.
+// "/bundles/{id}/videos/{position}") run through one pipeline (pipeline.cpp):
+// request id + version headers, fault latency, auth (401), rate limit (429 +
+// X-RateLimit-*), injected faults, route match (404/405), the route's
+// idempotency policy (reject_sensitive -> 400 before anything runs; standard ->
+// replay / 409 IDEMPOTENCY_KEY_REUSED), JSON body parse (400), dry-run
+// rollback, then the handler WITH `World::mu` HELD, then persistence, request
+// log, and the injected connection drop. Handlers therefore only validate,
+// mutate the world and return a Reply; they never lock, sleep or do I/O.
+//
+// Control routes (`/__sim/...`) skip auth, rate limits, faults and idempotency;
+// they also run with the mutex held.
+//
+// Path patterns: literal segments and `{name}` parameters. When two patterns
+// match, the one with more literal segments wins ("/bundles/{id}/videos/batch"
+// beats "/bundles/{id}/videos/{position}").
+#include <httplib.h>
+
+#include <exception>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ugc/core/json.hpp"
+#include "ugc/sim/world.hpp"
+
+namespace ugc::sim {
+
+enum class IdempotencyPolicy {
+  standard,          // Idempotency-Key accepted: replay / conflict
+  not_applicable,    // GET: header ignored
+  reject_sensitive,  // the six sensitive operations: header -> 400 before anything runs
+};
+
+// What a handler answers. JSON unless `raw` is set (CSV/HTML exports, 204s).
+struct Reply {
+  int status = 200;
+  Json body;
+  std::optional<std::string> raw;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  // {"data": data}
+  static Reply data(Json data, int status = 200);
+  // {"data": [...], "pagination": {...}}; `items` is the whole filtered list, sliced here.
+  static Reply page(const Json& items, int page, int per_page);
+  // {"error": {"code", "message", "details"?}}
+  static Reply error(int status, std::string code, std::string message, Json details = nullptr);
+  static Reply no_content();
+};
+
+// Thrown by handlers (and the shared validators) to answer with an API error;
+// the pipeline turns it into the Reply. Throw only BEFORE mutating the world:
+// the pipeline does not roll back a handler that fails halfway.
+struct ApiError : std::exception {
+  Reply reply;
+  explicit ApiError(Reply r) : reply(std::move(r)) {}
+  const char* what() const noexcept override { return "api error"; }
+};
+[[noreturn]] void fail(int status, std::string code, std::string message, Json details = nullptr);
+
+// The request as a handler sees it.
+struct Call {
+  const httplib::Request& req;
+  World& world;
+  Tenant* tenant = nullptr;  // null on control routes
+  std::map<std::string, std::string> params;  // path parameters
+  Json body;                 // parsed JSON body; null when the request had none
+  bool dry_run = false;      // X-TokPortal-Dry-Run: true (state is rolled back after the handler)
+  std::string request_id;
+  std::optional<std::string> idempotency_key;
+
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  std::optional<std::string> query(const std::string& name) const;
+};
+
+using Handler = std::function<Reply(Call&)>;
+
+struct Route {
+  std::string method;
+  std::vector<std::string> segments;  // "{x}" = parameter
+  Handler handler;
+  IdempotencyPolicy policy = IdempotencyPolicy::standard;
+  bool control = false;  // /__sim/... route
+  int literal_count() const;
+};
+
+class Router {
+ public:
+  // API routes; `pattern` is relative to /api/ext.
+  void get(const std::string& pattern, Handler h) { add("GET", pattern, std::move(h), IdempotencyPolicy::not_applicable); }
+  void post(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("POST", pattern, std::move(h), p); }
+  void put(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("PUT", pattern, std::move(h), p); }
+  void patch(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("PATCH", pattern, std::move(h), p); }
+  void del(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("DELETE", pattern, std::move(h), p); }
+  // Control routes; `pattern` is absolute ("/__sim/clock").
+  void control(const std::string& method, const std::string& pattern, Handler h);
+
+  void add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p, bool control = false);
+
+  // Best route for (method, path); fills `params`. `path_known` tells 404 from 405.
+  const Route* match(const std::string& method, const std::string& path, bool control,
+                     std::map<std::string, std::string>& params, bool& path_known) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// Hooks an area may need beyond routes (background threads, shutdown).
+struct ServerHooks {
+  std::vector<std::function<void()>> on_start;  // after the world is loaded, before listening
+  std::vector<std::function<void()>> on_stop;   // before the world is saved for the last time
+  std::map<std::string, std::string> options;   // `ugc sim --sim-opt KEY=VALUE` (SIM-LIFE knobs)
+};
+
+}  // namespace ugc::sim
