@@ -65,7 +65,8 @@ struct Market {
 struct LocalizedText {
   std::map<std::string, std::string> by_key;
   std::map<std::string, SourceLocation> where;
-  // Market key first, then language, then "*"; nullptr when none applies.
+  // Market key first (canonical or an alias such as "UK"), then language, then
+  // "*"; nullptr when none applies.
   const std::string* lookup(const std::string& market, const std::string& language) const;
 };
 

@@ -9,6 +9,7 @@
 namespace ugc::manifest {
 
 enum class Severity { error, warning };
+const char* to_string(Severity s);  // "error" | "warning"
 
 struct Diagnostic {
   Severity severity = Severity::error;

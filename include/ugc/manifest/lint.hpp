@@ -1,0 +1,51 @@
+#pragma once
+// Lint: rules about what a campaign says, beyond whether it is well formed
+// (DESIGN.md "Lint"): localized captions, creator disclosures, usage rights,
+// platform caption limits, publish dates and the API's per-day cap, plus
+// warnings about risky copy and posting patterns. Each finding has a stable rule
+// id from rule_table(); a warning can be silenced per video with
+// `lint: {ignore: [rule-id]}`. Errors cannot be silenced.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ugc/core/date.hpp"
+#include "ugc/manifest/campaign.hpp"
+#include "ugc/manifest/diagnostic.hpp"
+
+namespace ugc::manifest {
+
+enum class RuleStage { read, check, lint };  // YAML reading, schema/semantics, lint_campaign()
+
+struct RuleInfo {
+  const char* id;
+  Severity severity;
+  RuleStage stage;
+  const char* description;
+};
+
+// Every diagnostic rule id ugc emits about a campaign file, in a stable order.
+const std::vector<RuleInfo>& rule_table();
+const RuleInfo* find_rule(std::string_view id);
+
+// One video slot with its date, as slot assignment placed it (expand). When the
+// caller has it, lint checks dates per bundle; without it, it uses each video's
+// `publish_on` and counts per market and platform.
+struct ScheduledPost {
+  std::string video;   // Video::id
+  std::string market;  // canonical code
+  Platform platform = Platform::tiktok;
+  int account = 1;     // bundle index within market x platform, 1-based
+  CivilDate date;
+};
+
+struct LintOptions {
+  std::optional<CivilDate> as_of;  // "today" for date rules; no date-vs-today rule without it
+  std::optional<std::vector<ScheduledPost>> schedule;
+};
+
+// Findings of every lint rule, warnings already filtered by each video's ignore list.
+std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options);
+
+}  // namespace ugc::manifest

@@ -1,0 +1,248 @@
+// lint_campaign(): the rules of DESIGN.md "Lint" over a parsed Campaign.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "ugc/manifest/limits.hpp"
+#include "ugc/manifest/lint.hpp"
+#include "ugc/manifest/targets.hpp"
+
+namespace ugc::manifest {
+namespace {
+
+// Copy that promises what no one can promise: reach, or safety from bans.
+const std::vector<std::string> kPromisePhrases = {
+    "guaranteed views", "guaranteed followers", "guaranteed reach", "guaranteed likes", "guaranteed results",
+    "guaranteed viral", "guaranteed to go viral", "go viral guaranteed", "100% safe", "ban-proof", "ban proof",
+    "never get banned", "no risk of ban", "risk-free growth", "instant followers", "vues garanties",
+    "garantierte aufrufe", "garantiert viral",
+};
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
+
+// `needle` in `hay`, case-insensitive, not glued to a longer word ("#ad" is not in "#adventure").
+bool contains_token(const std::string& hay, const std::string& needle) {
+  std::string h = lower(hay), n = lower(needle);
+  for (std::size_t pos = h.find(n); pos != std::string::npos; pos = h.find(n, pos + 1)) {
+    bool left_ok = pos == 0 || !word_char(h[pos - 1]) || !word_char(n.front());
+    std::size_t end = pos + n.size();
+    bool right_ok = end >= h.size() || !word_char(h[end]) || !word_char(n.back());
+    if (left_ok && right_ok) return true;
+  }
+  return false;
+}
+
+struct Placed {  // one slot's date
+  std::string market;
+  Platform platform;
+  int account;
+  CivilDate date;
+};
+
+class Linter {
+ public:
+  Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {}
+
+  std::vector<Diagnostic> run() {
+    std::map<std::string, std::pair<const Video*, std::string>> caption_owner;  // text -> first video, market
+    for (const auto& v : c_.videos) {
+      check_captions(v, caption_owner);
+      check_dates(v);
+    }
+    check_daily_caps();
+    return std::move(out_);
+  }
+
+ private:
+  SourceLocation caption_where(const Video& v, const Market& m) const {
+    for (const std::string& key : {m.key_as_written, m.code, m.language, std::string("*")})
+      if (auto it = v.captions.where.find(key); it != v.captions.where.end()) return it->second;
+    return v.where;
+  }
+
+  void report(const Video& v, const SourceLocation& where, const char* rule, const std::string& what) {
+    const RuleInfo* info = find_rule(rule);
+    Severity sev = info ? info->severity : Severity::error;
+    if (sev == Severity::warning &&
+        std::find(v.ignore_rules.begin(), v.ignore_rules.end(), rule) != v.ignore_rules.end())
+      return;
+    out_.push_back(Diagnostic{sev, rule, "video '" + v.id + "': " + what, where});
+  }
+
+  void check_captions(const Video& v, std::map<std::string, std::pair<const Video*, std::string>>& caption_owner) {
+    const Creator* creator = video_creator(c_, v);
+    std::map<std::string, const Market*> text_market;  // caption text -> first market using it, this video
+    std::set<std::string> reported;
+    for (const auto& code : target_markets(c_, v)) {
+      const Market* m = c_.find_market(code);
+      if (!m) continue;
+      const std::string market = m->key_as_written;
+      if (creator && std::find(creator->rights.markets.begin(), creator->rights.markets.end(), m->code) ==
+                         creator->rights.markets.end())
+        report(v, v.where, "rights-market",
+               "market " + market + " is not in the rights of creator '" + creator->id + "' (line " +
+                   std::to_string(creator->rights.where.line) + ": " + rights_markets(*creator) + ")");
+      for (Platform p : m->platforms)
+        if (creator && std::find(creator->rights.platforms.begin(), creator->rights.platforms.end(), p) ==
+                           creator->rights.platforms.end())
+          report(v, v.where, "rights-platform",
+                 "market " + market + " posts on " + to_string(p) + " but creator '" + creator->id +
+                     "' granted rights only for " + rights_platforms(*creator));
+      const std::string* caption = v.captions.lookup(m->code, m->language);
+      if (!caption) continue;  // caption-missing is reported by validation
+      SourceLocation at = caption_where(v, *m);
+      if (creator && !creator->disclosure.empty() && !contains_token(*caption, creator->disclosure))
+        report(v, at, "missing-disclosure",
+               "caption for market " + market + " lacks the disclosure '" + creator->disclosure + "' of creator '" +
+                   creator->id + "'");
+      for (Platform p : m->platforms) {
+        const auto& lim = platform_limits(p);
+        int chars = count_chars(*caption);
+        if (chars > lim.caption_chars)
+          report(v, at, "caption-too-long",
+                 "caption for market " + market + " has " + std::to_string(chars) + " characters; " + to_string(p) +
+                     " allows at most " + std::to_string(lim.caption_chars));
+        int tags = count_hashtags(*caption);
+        if (tags > lim.hashtags)
+          report(v, at, "too-many-hashtags",
+                 "caption for market " + market + " has " + std::to_string(tags) + " hashtags; " + to_string(p) +
+                     " allows at most " + std::to_string(lim.hashtags));
+      }
+      std::string low = lower(*caption);
+      for (const auto& phrase : kPromisePhrases)
+        if (low.find(phrase) != std::string::npos && reported.insert("promise:" + *caption).second)
+          report(v, at, "promises-reach",
+                 "caption for market " + market + " promises \"" + phrase +
+                     "\"; platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules");
+      auto [it, fresh] = text_market.emplace(*caption, m);
+      if (!fresh) {
+        const Market* first = it->second;
+        if (first->language != m->language) {
+          if (reported.insert("loc:" + first->language + m->language).second)
+            report(v, at, "caption-not-localized",
+                   "markets " + first->key_as_written + " (" + first->language + ") and " + market + " (" +
+                       m->language + ") get the same caption; write one per language");
+        } else {
+          report(v, at, "identical-caption",
+                 "markets " + first->key_as_written + " and " + market +
+                     " post the same caption on different accounts; add a '" + market +
+                     ":' caption so the copy differs");
+        }
+      }
+      auto [owner, first_use] = caption_owner.emplace(*caption, std::make_pair(&v, market));
+      if (!first_use && owner->second.first != &v && reported.insert("dup:" + *caption).second)
+        report(v, at, "identical-caption",
+               "caption for market " + market + " is the same as video '" + owner->second.first->id + "' in " +
+                   owner->second.second + "; vary the copy between videos");
+    }
+  }
+
+  std::vector<Placed> placements(const Video& v) const {
+    std::vector<Placed> out;
+    if (o_.schedule) {
+      for (const auto& s : *o_.schedule)
+        if (s.video == v.id) out.push_back(Placed{s.market, s.platform, s.account, s.date});
+      return out;
+    }
+    if (!v.publish_on) return out;
+    for (const auto& code : target_markets(c_, v)) {
+      const Market* m = c_.find_market(code);
+      if (!m) continue;
+      for (Platform p : m->platforms) out.push_back(Placed{m->code, p, 0, *v.publish_on});
+    }
+    return out;
+  }
+
+  void check_dates(const Video& v) {
+    const Creator* creator = video_creator(c_, v);
+    auto placed = placements(v);
+    std::set<std::string> reported;
+    std::map<std::string, CivilDate> first_day;  // market -> earliest date
+    for (const auto& p : placed) {
+      const Market* m = c_.find_market(p.market);
+      std::string market = m ? m->key_as_written : p.market;
+      std::string key = market + p.date.str();
+      if (creator && p.date > creator->rights.until && reported.insert("rights" + key).second)
+        report(v, v.where, "rights-expired",
+               "market " + market + " publishes on " + p.date.str() + ", after the rights of creator '" + creator->id +
+                   "' end (" + creator->rights.until.str() + ")");
+      if (o_.as_of && p.date < *o_.as_of && reported.insert("past" + key).second)
+        report(v, v.where, "publish-date-past",
+               "market " + market + " publishes on " + p.date.str() + ", before today (" + o_.as_of->str() +
+                   "); move it to " + o_.as_of->plus_days(kLeadDaysNewAccount).str() + " or later");
+      else if (o_.as_of && p.date < o_.as_of->plus_days(kLeadDaysNewAccount) && reported.insert("lead" + key).second)
+        report(v, v.where, "publish-lead-time",
+               "market " + market + " publishes on " + p.date.str() + ", less than " +
+                   std::to_string(kLeadDaysNewAccount) + " days after " + o_.as_of->str() +
+                   "; TokPortal needs that lead while the account is created (earliest " +
+                   o_.as_of->plus_days(kLeadDaysNewAccount).str() + ")");
+      auto [it, fresh] = first_day.emplace(p.market, p.date);
+      if (!fresh && p.date < it->second) it->second = p.date;
+      days_[std::make_tuple(p.market, p.platform, p.account, p.date)].push_back(&v);
+    }
+    if (first_day.size() >= 2) {
+      bool same = std::all_of(first_day.begin(), first_day.end(),
+                              [&](const auto& kv) { return kv.second == first_day.begin()->second; });
+      if (same)
+        report(v, v.where, "same-day-all-markets",
+               "goes out on " + first_day.begin()->second.str() + " in all " + std::to_string(first_day.size()) +
+                   " of its markets; stagger the dates so the same video does not appear everywhere at once");
+    }
+  }
+
+  // At most 3 videos per calendar day per bundle (VIDEOS_PER_DAY_EXCEEDED); warn above 2.
+  // Without a schedule the bundle is unknown (account 0): compare against the
+  // market's accounts, which is certain for the error and a fair guess for the warning.
+  void check_daily_caps() {
+    for (const auto& [key, videos] : days_) {
+      const auto& [market_code, platform, account, date] = key;
+      const Market* m = c_.find_market(market_code);
+      int bundles = account == 0 && m ? m->accounts : 1;
+      int count = static_cast<int>(videos.size());
+      std::string where = (m ? m->key_as_written : market_code) + "/" + to_string(platform) +
+                          (account ? "/" + std::to_string(account) : "");
+      std::string names;
+      for (const Video* v : videos) names += (names.empty() ? "'" : ", '") + v->id + "'";
+      if (count > kMaxVideosPerDayPerBundle * bundles) {
+        report(*videos.back(), videos.back()->where, "videos-per-day-exceeded",
+               std::to_string(count) + " videos on " + date.str() + " for " + where + " (" + names +
+                   "); TokPortal allows " + std::to_string(kMaxVideosPerDayPerBundle) + " per day per account");
+      } else if (count > 2 * bundles) {
+        report(*videos.back(), videos.back()->where, "too-many-posts-per-day",
+               std::to_string(count) + " videos on " + date.str() + " for " + where + " (" + names +
+                   "); more than 2 a day per account looks like spam");
+      }
+    }
+  }
+
+  static std::string rights_markets(const Creator& cr) {
+    std::string s;
+    for (const auto& m : cr.rights.markets) s += (s.empty() ? "" : " ") + m;
+    return s.empty() ? "none" : s;
+  }
+  static std::string rights_platforms(const Creator& cr) {
+    std::string s;
+    for (auto p : cr.rights.platforms) s += (s.empty() ? "" : " ") + std::string(to_string(p));
+    return s.empty() ? "none" : s;
+  }
+
+  const Campaign& c_;
+  const LintOptions& o_;
+  std::vector<Diagnostic> out_;
+  std::map<std::tuple<std::string, Platform, int, CivilDate>, std::vector<const Video*>> days_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options) {
+  return Linter(campaign, options).run();
+}
+
+}  // namespace ugc::manifest
