@@ -1,10 +1,221 @@
+// ugc apply FILE : plan a campaign file (or load a saved plan), show it, ask,
+// then carry it out against the TokPortal API (see ugc/apply/executor.hpp).
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "ugc/api/api_config.hpp"
+#include "ugc/api/client.hpp"
+#include "ugc/api/curl_transport.hpp"
+#include "ugc/api/reference.hpp"
+#include "ugc/apply/action_journal.hpp"
+#include "ugc/apply/executor.hpp"
+#include "ugc/apply/observed_transport.hpp"
+#include "ugc/apply/outcome.hpp"
+#include "ugc/apply/progress.hpp"
+#include "ugc/apply/reconcile.hpp"
+#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/terminal.hpp"
+#include "ugc/core/hash.hpp"
+#include "ugc/core/log.hpp"
+#include "ugc/manifest/parse.hpp"
+#include "ugc/plan/date_rules.hpp"
+#include "ugc/plan/diff.hpp"
+#include "ugc/plan/render.hpp"
+#include "ugc/plan/saved_plan.hpp"
+#include "ugc/state/store.hpp"
 
 namespace ugc::cli {
+namespace {
+
+constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 everything applied (or nothing to do); 1 error before any action ran "
+    "(bad input, stale plan, no confirmation, lock held); 3 partial: some actions failed or were "
+    "skipped, the rest are applied and recorded - fix the cause and run apply again.";
+
+struct ApplyFlags {
+  std::string file;
+  std::string state = ".ugc/state.db";
+  bool auto_approve = false;
+  int parallelism = 8;
+  std::string format = "text";
+  std::string as_of;
+  api::ApiConfigFlags api;
+  std::string api_url, api_key_file;
+};
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_interrupt(int) {
+  if (g_stop.exchange(true)) std::_Exit(130);  // second Ctrl-C: leave now
+}
+
+bool is_saved_plan(const std::string& path) {
+  if (path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0) return true;
+  std::ifstream in(path);
+  char c = 0;
+  while (in.get(c) && std::isspace(static_cast<unsigned char>(c))) {
+  }
+  return c == '{';
+}
+
+std::string run_id() {
+  return "run-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(::getpid());
+}
+
+plan::CreditCosts plan_costs(const api::CreditCosts& c) {
+  plan::CreditCosts out;
+  out.account_creation = static_cast<int>(c.account_creation);
+  out.video_slot = static_cast<int>(c.video_slot);
+  out.edit_slot = static_cast<int>(c.edit_slot);
+  out.advanced_warming_per_target = static_cast<int>(c.advanced_warming_per_term);
+  return out;
+}
+
+// Plans `flags.file` against the state, online: prices from /credit-costs,
+// "today" from --as-of or the server's Date header.
+Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& store, api::Client& client) {
+  auto campaign = manifest::load_campaign(flags.file);
+  if (!campaign.ok()) return campaign.error();
+  auto sha = sha256_file_hex(flags.file);
+  if (!sha.ok()) return sha.error();
+  auto as_of = parse_as_of(flags.as_of);
+  if (!as_of.ok()) return as_of.error();
+
+  auto costs = api::get_credit_costs(client);
+  if (!costs.ok()) return costs.error().with_context("reading prices (GET /credit-costs)");
+  std::optional<CivilDate> server_today;
+  if (auto d = client.server_today(); d.ok()) server_today = *d;
+  auto today = plan::resolve_today(*as_of, server_today, CivilDate::today_utc());
+
+  auto known = store.load(campaign->id);
+  if (!known.ok()) return known.error();
+  plan::PlanInputs inputs;
+  inputs.today = today.date;
+  inputs.today_source = today.source;
+  inputs.costs = plan_costs(*costs);
+  inputs.campaign_file = flags.file;
+  inputs.campaign_sha256 = *sha;
+  return plan::plan_campaign(*campaign, *known, inputs);
+}
+
+Result<plan::Plan> load_fresh_saved_plan(const std::string& path, state::Store& store) {
+  auto saved = plan::load_saved_plan(path);
+  if (!saved.ok()) return saved.error();
+  auto sha = sha256_file_hex(saved->campaign_file);
+  if (!sha.ok()) return sha.error().with_context("the plan's campaign file");
+  auto serial = store.serial();
+  if (!serial.ok()) return serial.error();
+  auto fresh = plan::check_plan_fresh(*saved, *sha, *serial);
+  if (!fresh.ok()) return fresh.error().with_context(path);
+  return saved;
+}
+
+// Asks on the terminal; refuses without one unless --auto-approve.
+Result<bool> confirmed(const ApplyFlags& flags) {
+  if (flags.auto_approve) return true;
+  if (!is_terminal(stdin))
+    return invalid_input("refusing to apply without confirmation: stdin is not a terminal. "
+                         "Review the plan and pass --auto-approve (e.g. in CI).");
+  std::fprintf(stderr, "\nDo you want to perform these actions? Only 'yes' will be accepted: ");
+  std::fflush(stderr);
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  return answer == "yes";
+}
+
+Result<int> run_apply(const ApplyFlags& flags) {
+  const bool json = flags.format == "json";
+  std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
+
+  api::ApiConfigFlags api_flags;
+  if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
+  if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
+  auto config = api::resolve_api_config(api_flags);
+  if (!config.ok()) return config.error();
+
+  auto store = state::Store::open(flags.state, {state::Access::read_write, true});
+  if (!store.ok()) return store.error();
+
+  api::ClientOptions client_options;
+  client_options.base_url = config->base_url;
+  client_options.api_key = config->api_key;
+  auto transport = std::make_shared<apply::ObservedTransport>(
+      std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), client_options.client_name}));
+  api::Client client(client_options, transport);
+
+  auto journal = apply::store_journal(*store);
+  auto reconciled = apply::reconcile_journal(*store, *journal, client);
+  if (!reconciled.ok()) return reconciled.error().with_context("reconciling the journal of an interrupted run");
+  if (reconciled->open_entries > 0)
+    std::fprintf(stderr, "Settled %d request(s) left open by an interrupted run (%d recorded, %d not applied).\n",
+                 reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
+
+  auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, *store)
+                                        : plan_campaign_file(flags, *store, client);
+  if (!plan.ok()) return plan.error();
+
+  auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human));
+  std::fputs(renderer->render(*plan).c_str(), human);
+  if (plan->actions.empty()) {
+    if (json) {
+      apply::ApplyResult empty;
+      std::printf("%s\n", apply::to_json(empty).dump(2).c_str());
+    }
+    return kExitOk;
+  }
+  auto yes = confirmed(flags);
+  if (!yes.ok()) return yes.error();
+  if (!*yes) {
+    std::fprintf(stderr, "Apply cancelled.\n");
+    return kExitError;
+  }
+
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  auto progress = apply::make_progress_reporter(
+      is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr);
+  apply::ExecuteOptions options;
+  options.parallelism = flags.parallelism;
+  options.run_id = run_id();
+  options.stop = &g_stop;
+  options.progress = progress.get();
+  auto result = apply::execute_plan(*plan, *store, *journal, client, options);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (!result.ok()) return result.error();
+
+  if (json)
+    std::printf("%s\n", apply::to_json(*result).dump(2).c_str());
+  else
+    std::fputs(apply::render_summary(*result, use_color(stdout)).c_str(), stdout);
+  return result->exit_code();
+}
+
+}  // namespace
 
 CommandRun define_apply(CLI::App& sub) {
-  (void)sub;
-  return []() -> Result<int> { return Error(ErrorKind::fatal, "ugc apply is not built yet"); };
+  auto flags = std::make_shared<ApplyFlags>();
+  sub.add_option("file", flags->file, "Campaign file (YAML) to plan and apply, or a plan saved by `ugc plan --out`")
+      ->required();
+  sub.add_option("--state", flags->state, "State file (SQLite)")->capture_default_str();
+  sub.add_flag("--auto-approve", flags->auto_approve, "Apply without asking (required when stdin is not a terminal)");
+  sub.add_option("--parallelism", flags->parallelism, "Requests in flight at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  sub.add_option("--format", flags->format, "Result output: text or json")->check(CLI::IsMember({"text", "json"}));
+  sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); default: the server's date");
+  sub.add_option("--api-url", flags->api_url, "API base URL (default: TOKPORTAL_BASE_URL or the TokPortal API)");
+  sub.add_option("--api-key-file", flags->api_key_file, "File holding the API key (default: TOKPORTAL_API_KEY)");
+  sub.footer(kExitCodesHelp);
+  return [flags]() -> Result<int> { return run_apply(*flags); };
 }
 
 }  // namespace ugc::cli

@@ -1,0 +1,37 @@
+#include "ugc/apply/journal_payload.hpp"
+
+#include "ugc/plan/plan_json.hpp"
+
+namespace ugc::apply {
+
+Json journal_payload(const std::string& campaign, const plan::Action& action, std::size_t index,
+                     const SentRequest& sent) {
+  // A one-action plan: reuses the plan's own JSON form for the records.
+  plan::Plan one;
+  one.campaign = campaign;
+  one.actions.push_back(action);
+  one.totals = plan::compute_totals(one);
+  return Json{{"format", 1},
+              {"campaign", campaign},
+              {"index", index},
+              {"sent", to_json(sent)},
+              {"plan", Json::parse(plan::plan_to_json(one).dump())}};
+}
+
+Result<JournalPayload> parse_journal_payload(const Json& payload) {
+  if (!payload.is_object() || payload.value("format", 0) != 1 || !payload.contains("plan"))
+    return invalid_input("journal entry written by another version of ugc");
+  JournalPayload p;
+  p.campaign = payload.value("campaign", std::string());
+  p.index = payload.value("index", std::size_t{0});
+  auto sent = sent_request_from_json(payload.value("sent", Json()));
+  if (!sent.ok()) return sent.error();
+  p.sent = std::move(*sent);
+  auto plan = plan::plan_from_json(OrderedJson::parse(payload["plan"].dump()));
+  if (!plan.ok()) return plan.error().with_context("journal entry");
+  if (plan->actions.size() != 1) return invalid_input("journal entry holds no action");
+  p.action = std::move(plan->actions.front());
+  return p;
+}
+
+}  // namespace ugc::apply
