@@ -1,0 +1,56 @@
+#pragma once
+// The inside of a Store, shared by the state module's files (store, journal,
+// events, lock, analytics). Not installed; not for other modules.
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "sqlite_db.hpp"
+#include "ugc/state/store.hpp"
+
+namespace ugc::state {
+
+struct Store::Impl {
+  std::unique_ptr<SqliteDb> db;
+  std::string path;
+  Access access = Access::read_only;
+  std::recursive_mutex mu;
+  bool in_transaction = false;   // a Transaction (or WriteScope) owns BEGIN..COMMIT
+  bool resources_dirty = false;  // bump the serial at commit
+
+  Status require_writable() const;
+  // Runs COMMIT, bumping the serial first when resources changed.
+  Status commit();
+  void rollback();
+};
+
+// One write: joins the caller's Transaction when there is one, else runs in its
+// own. Holds the Store's mutex for its lifetime. Uncommitted = rolled back.
+class WriteScope {
+ public:
+  explicit WriteScope(Store::Impl& impl) : impl_(impl), hold_(impl.mu) {}
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  ~WriteScope();
+
+  Status begin();
+  // Marks the write as a change to planner-visible resources (serial bump).
+  void touch_resources() { impl_.resources_dirty = true; }
+  Status commit();
+
+  SqliteDb& db() { return *impl_.db; }
+
+ private:
+  Store::Impl& impl_;
+  std::lock_guard<std::recursive_mutex> hold_;
+  bool owns_ = false;
+};
+
+// Current UTC time as "YYYY-MM-DDTHH:MM:SS.mmmZ".
+std::string utc_now_iso();
+
+// Checks the first bytes of an existing state file before SQLite sees it, so
+// that a truncated file or another file type is reported as such.
+Status check_file_header(const std::string& path);
+
+}  // namespace ugc::state
