@@ -158,7 +158,9 @@ void register_refresh(Router& router, std::chrono::seconds cooldown) {
         (void)fields::opt_bool(body, flag);
       (void)fields::opt_int(body, "postLimit", 1, 1000);
     }
-    const TimePoint now = call.world.now();
+    // Scrapes are stamped to the whole minute, so the same --seed and the same
+    // clock moves give the same numbers whatever the real milliseconds were.
+    const TimePoint now = std::chrono::floor<std::chrono::minutes>(call.world.now());
     RefreshState state = refresh_state(a, now, cooldown);
     if (!state.allowed) {
       Json details = can_refresh_json(a, state, now);
