@@ -1,0 +1,23 @@
+#include "ugc/plan/render.hpp"
+
+#include "renderers.hpp"
+
+namespace ugc::plan {
+
+std::optional<RenderFormat> parse_render_format(std::string_view text) {
+  if (text == "text") return RenderFormat::text;
+  if (text == "json") return RenderFormat::json;
+  if (text == "markdown") return RenderFormat::markdown;
+  return std::nullopt;
+}
+
+std::unique_ptr<PlanRenderer> make_renderer(RenderFormat format, bool color) {
+  switch (format) {
+    case RenderFormat::json: return make_json_renderer();
+    case RenderFormat::markdown: return make_markdown_renderer();
+    case RenderFormat::text: break;
+  }
+  return make_text_renderer(color);
+}
+
+}  // namespace ugc::plan

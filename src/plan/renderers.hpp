@@ -1,0 +1,13 @@
+#pragma once
+// Factories of the three renderers (render.hpp holds the interface). Private to module plan.
+#include <memory>
+
+#include "ugc/plan/render.hpp"
+
+namespace ugc::plan {
+
+std::unique_ptr<PlanRenderer> make_text_renderer(bool color);
+std::unique_ptr<PlanRenderer> make_json_renderer();
+std::unique_ptr<PlanRenderer> make_markdown_renderer();
+
+}  // namespace ugc::plan
