@@ -1,5 +1,7 @@
 #include "ugc/sim/prices.hpp"
 
+#include "ugc/sim/router.hpp"
+
 namespace ugc::sim::price {
 
 BundleCost& BundleCost::operator+=(const BundleCost& o) {
@@ -29,6 +31,13 @@ BundleCost bundle_cost(bool creates_account, int videos, int edits, int warming_
   c.advanced_warming = kAdvancedWarmingPerTarget * warming_terms;
   c.niche_warming = niche_warming ? kNicheWarming : 0;
   return c;
+}
+
+void require_balance(int64_t balance, int64_t required, const Json& breakdown) {
+  if (required <= balance) return;
+  fail(402, "INSUFFICIENT_CREDITS",
+       "Not enough credits: " + std::to_string(required) + " required, " + std::to_string(balance) + " available",
+       Json{{"required", required}, {"available", balance}, {"missing", required - balance}, {"breakdown", breakdown}});
 }
 
 Json price_table_json() {

@@ -32,6 +32,10 @@ struct BundleCost {
 
 BundleCost bundle_cost(bool creates_account, int videos, int edits, int warming_terms, bool niche_warming);
 
+// 402 INSUFFICIENT_CREDITS {required, available, missing, breakdown} when the
+// balance cannot cover `required`. Call before changing anything.
+void require_balance(int64_t balance, int64_t required, const Json& breakdown);
+
 // `data` of GET /credit-costs: {costs: {...}, contract_bundle_allowance: null, currency: "credits"}.
 Json price_table_json();
 
