@@ -29,8 +29,11 @@ std::string canonical_json(const Json& body) {
 }
 
 std::string idempotency_key(std::string_view campaign, std::string_view action_ref, const Json& body) {
+  // Length prefixes keep the parts apart even if one contains the separator.
   std::string material;
-  material.append(campaign).append("\n").append(action_ref).append("\n").append(canonical_json(body));
+  material.append(std::to_string(campaign.size())).append(":").append(campaign).append("\n");
+  material.append(std::to_string(action_ref.size())).append(":").append(action_ref).append("\n");
+  material.append(canonical_json(body));
   return "ugc-" + sha256_hex(material).substr(0, 40);
 }
 

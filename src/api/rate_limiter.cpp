@@ -60,7 +60,7 @@ void RateLimiter::pause_for(Clock::duration wait) {
   if (until > paused_until_) paused_until_ = until;
   // The server's bucket is empty; when the pause ends it holds one token
   // (that is what Retry-After promises), and refills from there.
-  tokens_ = std::min(tokens_, 1.0);
+  tokens_ = 1.0;
   last_refill_ = std::max(last_refill_, until);
 }
 

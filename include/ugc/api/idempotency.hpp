@@ -27,8 +27,9 @@ namespace ugc::api {
 // Compact JSON with object keys sorted: equal documents give equal text.
 std::string canonical_json(const Json& body);
 
-// "ugc-" + the first 40 hex digits of
-// sha256(campaign + "\n" + action_ref + "\n" + canonical_json(body)).
+// "ugc-" + the first 40 hex digits of sha256(len(campaign) + ":" + campaign +
+// "\n" + len(action_ref) + ":" + action_ref + "\n" + canonical_json(body)),
+// lengths in decimal (so no choice of strings can make two inputs collide).
 std::string idempotency_key(std::string_view campaign, std::string_view action_ref, const Json& body);
 
 // True for the six operations that refuse an Idempotency-Key. `path` is

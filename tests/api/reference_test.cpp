@@ -1,0 +1,105 @@
+#include <doctest/doctest.h>
+
+#include "api/fakes.hpp"
+#include "ugc/api/bundles.hpp"
+#include "ugc/api/reference.hpp"
+#include "ugc/api/videos.hpp"
+
+using namespace ugc;
+using namespace ugc::api;
+
+TEST_CASE("credit costs: the current nested shape") {
+  auto c = parse_credit_costs(Json::parse(R"({"costs":{"account_creation":32,"video_upload":2,"video_edit":3,
+      "advanced_warming":5,"youtube_account_creation":100},"contract_bundle_allowance":null,"currency":"credits"})"));
+  REQUIRE(c.ok());
+  CHECK(c->account_creation == 32);
+  CHECK(c->video_slot == 2);
+  CHECK(c->edit_slot == 3);
+  CHECK(c->advanced_warming_per_term == 5);
+  CHECK(c->defaulted.empty());
+  CHECK(c->contract_bundle_allowance.is_null());
+}
+
+TEST_CASE("credit costs: the older flat shape, prices as objects, and what is missing") {
+  auto c = parse_credit_costs(Json::parse(R"({"account_creation":25,"video_slot":{"credits":4},"niche_warming":7})"));
+  REQUIRE(c.ok());
+  CHECK(c->account_creation == 25);
+  CHECK(c->video_slot == 4);
+  CHECK(c->edit_slot == 3);  // standard price, flagged
+  CHECK(c->defaulted == std::vector<std::string>{"edit_slot", "advanced_warming_per_term"});
+  CHECK_FALSE(parse_credit_costs(Json::array()).ok());
+}
+
+TEST_CASE("credit balance: total_credits or the older credits") {
+  auto now = parse_credit_balance(Json::parse(R"({"total_credits":1000,"expiring_within_7_days":50})"));
+  REQUIRE(now.ok());
+  CHECK(now->total_credits == 1000);
+  CHECK(now->expiring_within_7_days == 50);
+  auto old = parse_credit_balance(Json::parse(R"({"credits":12})"));
+  REQUIRE(old.ok());
+  CHECK(old->total_credits == 12);
+  auto bad = parse_credit_balance(Json::parse(R"({"credits":"lots"})"));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code() == "MALFORMED_RESPONSE");
+}
+
+TEST_CASE("countries: objects or bare codes, with the videos-only sibling") {
+  auto c = parse_countries(Json::parse(R"({"data":[{"code":"USA","name":"United States"},{"code":"FR","name":"France"}],
+                                           "videos_only_countries":["DE",{"code":"IT"}]})"));
+  REQUIRE(c.ok());
+  REQUIRE(c->open.size() == 2);
+  CHECK(c->open[0].code == "USA");
+  REQUIRE(c->videos_only.size() == 2);
+  CHECK(c->videos_only[0].code == "DE");
+  CHECK(c->videos_only[1].code == "IT");
+  CHECK_FALSE(parse_countries(Json::parse(R"({"data":{}})")).ok());
+}
+
+TEST_CASE("bundles and slots parse open objects; missing ids are precise errors") {
+  auto b = parse_bundle(Json::parse(R"({"bundle_id":"b1","status":"pending_setup","videos_quantity":6,
+                                        "is_published":false,"saved_account_id":null,"surprise":[1]})"));
+  REQUIRE(b.ok());
+  CHECK(b->id == "b1");
+  CHECK(b->videos_quantity == 6);
+  CHECK(b->saved_account_id.empty());
+  auto nb = parse_bundle(Json::parse(R"({"status":"draft"})"));
+  REQUIRE_FALSE(nb.ok());
+  CHECK(nb.error().message().find("neither \"id\" nor \"bundle_id\"") != std::string::npos);
+
+  auto v = parse_video_slot(Json::parse(R"({"position":2,"target_publish_date":"2027-03-01","status":"configured"})"));
+  REQUIRE(v.ok());
+  CHECK(v->target_publish_start_date == "2027-03-01");
+  CHECK_FALSE(parse_video_slot(Json::parse(R"({"status":"x"})")).ok());
+}
+
+TEST_CASE("create_bundle sends the body with its key and reads the charge") {
+  auto transport = std::make_shared<test::FakeTransport>();
+  Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
+                std::make_shared<test::FakeClock>());
+  transport->push(test::http(201, R"({"data":{"bundle_id":"b7","id":"b7","status":"pending_setup"},
+      "credits_charged":38,"credits_remaining":962,"cost_breakdown":{"account_creation":32,"video_slots":6,"total":38}})"));
+  Json body{{"bundle_type", "account_and_videos"}, {"country", "FR"}, {"videos_quantity", 3}};
+  auto r = create_bundle(client, body, WriteOptions{"ugc-key-1", false});
+  REQUIRE(r.ok());
+  CHECK(r->bundle.id == "b7");
+  CHECK(r->charge.charged == 38);
+  CHECK(r->charge.breakdown["total"] == 38);
+  auto sent = transport->sent().at(0);
+  CHECK(sent.method == "POST");
+  CHECK(sent.url == "http://api.test/bundles");
+  CHECK(Json::parse(sent.body) == body);
+  CHECK(sent.headers.get("Content-Type") == "application/json");
+  CHECK(sent.headers.get("Idempotency-Key") == "ugc-key-1");
+  CHECK(sent.headers.get("X-TokPortal-Client") == "ugc/test");
+}
+
+TEST_CASE("typed calls escape ids in paths") {
+  auto transport = std::make_shared<test::FakeTransport>();
+  Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
+                std::make_shared<test::FakeClock>());
+  transport->push(test::api_error(404, "BUNDLE_NOT_FOUND", "no"));
+  auto r = get_bundle(client, "../me?x=1");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind() == ErrorKind::not_found);
+  CHECK(transport->sent().at(0).url == "http://api.test/bundles/..%2Fme%3Fx%3D1");
+}
