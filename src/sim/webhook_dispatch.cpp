@@ -44,6 +44,14 @@ WebhookDispatcher::~WebhookDispatcher() { stop(); }
 
 void WebhookDispatcher::start() {
   if (thread_.joinable()) return;
+  {
+    // Deliveries still pending when a --state world was saved resume now.
+    std::lock_guard lock(world_.mu);
+    for (auto& [hash, tenant] : world_.tenants)
+      for (auto& [id, endpoint] : tenant.webhooks)
+        for (auto& record : endpoint.deliveries)
+          if (record.value("status", std::string()) == "pending") retry(endpoint, record);
+  }
   thread_ = std::thread([this] { run(); });
 }
 
