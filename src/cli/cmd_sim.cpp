@@ -7,7 +7,9 @@
 
 #include "ugc/cli/command.hpp"
 #include "ugc/core/log.hpp"
+#include "ugc/sim/lifecycle.hpp"
 #include "ugc/sim/server.hpp"
+#include "ugc/sim/webhook_dispatch.hpp"
 
 namespace ugc::cli {
 namespace {
@@ -26,6 +28,7 @@ struct SimFlags {
   double rate_refill = 2;
   double fail_rate = 0, extra_429_rate = 0, drop_rate = 0;
   int latency_ms = 0;
+  double speed = 0;  // simulated days per real second (SIM-LIFE's ticker)
   std::vector<std::string> sim_opts;
 };
 
@@ -61,6 +64,10 @@ Result<sim::SimOptions> to_options(const SimFlags& f) {
     if (eq == std::string::npos || eq == 0) return invalid_input("--sim-opt expects KEY=VALUE, got '" + kv + "'");
     o.ext_options[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
+  if (f.speed > 0) o.ext_options["speed"] = std::to_string(f.speed);
+  // Refuse bad lifecycle/webhook knobs here, with the flag named, not at run time.
+  if (auto l = sim::lifecycle_options_from(o.ext_options); !l) return l.error();
+  if (auto w = sim::webhook_policy_from_options(o.ext_options); !w) return w.error();
   return o;
 }
 
@@ -80,6 +87,8 @@ CommandRun define_sim(CLI::App& sub) {
   sub.add_option("--extra-429-rate", f->extra_429_rate, "Fraction answered 429 before running")->check(CLI::Range(0.0, 1.0));
   sub.add_option("--drop-rate", f->drop_rate, "Fraction run, then dropped without a response")->check(CLI::Range(0.0, 1.0));
   sub.add_option("--latency-ms", f->latency_ms, "Latency added to every API request")->check(CLI::Range(0, 60000));
+  sub.add_option("--speed", f->speed, "Simulated days per real second: the manager simulation runs by itself")
+      ->check(CLI::Range(0.0, 3650.0));
   sub.add_option("--sim-opt", f->sim_opts, "Lifecycle/webhook knob KEY=VALUE (see docs/sim.md)");
   return [f]() -> Result<int> {
     auto options = to_options(*f);
