@@ -1,0 +1,71 @@
+#pragma once
+// Test support for the state tests: a scratch directory removed afterwards,
+// file fingerprints for "nothing changed" checks, and sample resources.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "ugc/core/hash.hpp"
+#include "ugc/state/resources.hpp"
+
+namespace ugc::state::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ugc-state-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// sha256 of a file's bytes; "missing" when it cannot be read.
+inline std::string fingerprint(const std::string& path) {
+  auto h = sha256_file_hex(path);
+  return h ? *h : "missing";
+}
+
+inline KnownBundle sample_bundle(const std::string& campaign, const std::string& market, int n) {
+  KnownBundle b;
+  b.external_ref = campaign + "-" + market + "-tiktok-" + std::to_string(n);
+  b.id = "B" + std::to_string(1000 + n);
+  b.campaign = campaign;
+  b.market = market;
+  b.country = market == "US" ? "USA" : market;
+  b.platform = "tiktok";
+  b.index = n;
+  b.videos_quantity = 6;
+  b.status = "pending_setup";
+  return b;
+}
+
+inline KnownSlot sample_slot(const KnownBundle& bundle, const std::string& video, int position) {
+  KnownSlot s;
+  s.external_ref = bundle.campaign + "-" + video + "-" + bundle.market + "-" + bundle.platform + "-" +
+                   std::to_string(bundle.index);
+  s.bundle_ref = bundle.external_ref;
+  s.position = position;
+  s.video_id = "V" + std::to_string(position);
+  s.campaign_video = video;
+  s.media_sha256 = std::string(64, 'a');
+  s.video_url = "https://cdn.example.com/" + video + ".mp4";
+  s.caption = "Caption for " + video + " #ad";
+  s.publish_date = "2027-03-0" + std::to_string(1 + position % 9);
+  s.status = "configured";
+  return s;
+}
+
+}  // namespace ugc::state::testing
