@@ -64,8 +64,10 @@ void check_account_profile(const Campaign& c, std::vector<Diagnostic>& out) {
   check_text_per_market(c, a.visible_name, "accounts visible_name", kVisibleNameMaxChars, "visible-name-too-long", out);
   check_text_per_market(c, a.biography, "accounts biography", kBiographyMaxChars, "biography-too-long", out);
   if (a.username_pattern.empty()) return;
-  // Every username the template yields must be valid and unique in the campaign.
-  std::map<std::string, std::string> owner;  // username -> "US/tiktok/1"
+  // Every username the template yields must be valid, and unique among the
+  // campaign's accounts on one platform (the same handle on TikTok and on
+  // Instagram is one brand, not a clash).
+  std::map<std::pair<Platform, std::string>, std::string> owner;  // (platform, username) -> "US/tiktok/1"
   for (const auto& m : c.markets) {
     for (Platform p : m.platforms) {
       for (int n = 1; n <= m.accounts; ++n) {
@@ -77,11 +79,11 @@ void check_account_profile(const Campaign& c, std::vector<Diagnostic>& out) {
                         problem + " (TokPortal: 1-24 of [A-Za-z0-9_.])");
           return;  // one pattern, one report
         }
-        auto [it, fresh] = owner.emplace(user, account);
+        auto [it, fresh] = owner.emplace(std::make_pair(p, user), account);
         if (!fresh) {
           add_error(out, a.where, "username-duplicate",
                     "accounts username '" + a.username_pattern + "' gives '" + user + "' to both " + it->second +
-                        " and " + account + "; add {market}, {platform} or {n} to the pattern");
+                        " and " + account + "; add {market} or {n} to the pattern");
           return;
         }
       }

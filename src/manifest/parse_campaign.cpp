@@ -390,7 +390,7 @@ ParseOutcome parse_campaign_file(const std::string& path) {
   std::error_code ec;
   std::ifstream in;
   if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  if (!in) {
+  if (!in.is_open()) {
     ParseOutcome outcome;
     outcome.diagnostics.push_back(Diagnostic{Severity::error, "file-unreadable",
                                              "cannot open the campaign file: it does not exist, is not a regular file or is not readable",

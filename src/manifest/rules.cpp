@@ -48,7 +48,7 @@ const std::vector<RuleInfo>& rule_table() {
       {"missing-date", E, C, "a video without publish_on and no defaults.schedule"},
       {"not-enough-slots", E, C, "more videos for a market than accounts x videos_per_account"},
       {"username-invalid", E, C, "a username that is not 1-24 of [A-Za-z0-9_.] after expansion"},
-      {"username-duplicate", E, C, "two accounts would get the same username"},
+      {"username-duplicate", E, C, "two accounts on one platform would get the same username"},
       {"visible-name-too-long", E, C, "a visible name over 30 characters (or empty)"},
       {"biography-too-long", E, C, "a biography over 80 characters"},
       {"bad-ignore", E, C, "a lint ignore that names no rule or an error rule"},

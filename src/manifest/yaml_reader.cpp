@@ -1,7 +1,10 @@
 #include "yaml_reader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <charconv>
 #include <exception>
+#include <sstream>
 
 #include "ugc/manifest/limits.hpp"
 #include "ugc/manifest/nearest_key.hpp"
@@ -41,6 +44,23 @@ void measure(const YAML::Node& node, int depth, WalkBudget& budget) {
     }
   }
 }
+
+// Sees only where documents start. yaml-cpp 0.7's LoadAll() loops forever on
+// some broken streams (`{a: 1} "x", y` yields endless empty documents), so
+// documents are counted here with a bound, and only the first is built.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 std::string shorten(const std::string& s) {
   if (s.size() <= 40) return s;
@@ -89,9 +109,14 @@ std::optional<YAML::Node> YamlReader::load(const std::string& text) {
     error(SourceLocation{file_, bad->line, bad->column}, bad->rule, bad->message);
     return std::nullopt;
   }
-  std::vector<YAML::Node> docs;
+  DocumentStarts docs;
+  YAML::Node root;
   try {
-    docs = YAML::LoadAll(text);
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    for (int n = 0; n < 2 && parser.HandleNextDocument(docs); ++n) {
+    }
+    if (docs.starts.size() == 1) root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     error(at_mark(e.mark), "yaml-syntax", "not valid YAML: " + e.msg);
     return std::nullopt;
@@ -99,17 +124,19 @@ std::optional<YAML::Node> YamlReader::load(const std::string& text) {
     error(start, "yaml-syntax", std::string("cannot read the file as YAML: ") + e.what());
     return std::nullopt;
   }
-  if (docs.empty() || docs[0].IsNull()) {
+  if (docs.starts.size() > 1) {
+    error(at_mark(docs.starts[1]), "multiple-documents",
+          "a campaign file holds one YAML document; a second one starts here (a `---`, or text after the end of "
+          "the first)");
+    return std::nullopt;
+  }
+  if (docs.starts.empty() || !root.IsDefined() || root.IsNull()) {
     error(start, "empty-file",
           "the file is empty; a campaign is a map starting with `version: 1` and `campaign: <id>`");
     return std::nullopt;
   }
-  if (docs.size() > 1) {
-    error(at(docs[1]), "multiple-documents", "a campaign file holds one YAML document; remove the second `---`");
-    return std::nullopt;
-  }
   WalkBudget budget;
-  measure(docs[0], 0, budget);
+  measure(root, 0, budget);
   if (budget.too_deep) {
     error(at_mark(budget.where), "too-deep",
           "nesting deeper than " + std::to_string(kMaxNestingDepth) +
@@ -122,7 +149,7 @@ std::optional<YAML::Node> YamlReader::load(const std::string& text) {
               " values once aliases are expanded (an alias bomb?); write the values out or split the campaign");
     return std::nullopt;
   }
-  return docs[0];
+  return root;
 }
 
 std::optional<std::vector<MapEntry>> YamlReader::map(const YAML::Node& node, std::string_view what,

@@ -1,0 +1,190 @@
+// Hostile and broken campaign files: each gets a located error, none crashes or hangs.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "fixtures.hpp"
+#include "ugc/manifest/parse.hpp"
+
+using namespace manifest_test;
+
+namespace {
+
+// The outcome of a bad input: no campaign, at least one error, and the first
+// error has the expected rule and a location.
+void expect_rejected(const std::string& text, const std::string& rule) {
+  auto start = std::chrono::steady_clock::now();
+  auto outcome = parse_here(text);
+  auto took = std::chrono::steady_clock::now() - start;
+  INFO(dump(outcome.diagnostics));
+  CHECK_FALSE(outcome.campaign);
+  CHECK(outcome.has_errors());
+  const auto* d = find_rule(outcome.diagnostics, rule);
+  REQUIRE(d);
+  CHECK(d->where.file == data("inline.yaml"));
+  CHECK(d->where.line >= 1);
+  CHECK(d->where.column >= 1);
+  CHECK(d->message.size() > 10);
+  // Reported on, not computed on: far below any human patience.
+  CHECK(std::chrono::duration_cast<std::chrono::seconds>(took).count() < 20);
+}
+
+}  // namespace
+
+TEST_CASE("an empty file says what a campaign starts with") {
+  expect_rejected("", "empty-file");
+  expect_rejected("# only a comment\n", "empty-file");
+  auto outcome = parse_here("");
+  CHECK(outcome.diagnostics.front().message.find("version: 1") != std::string::npos);
+}
+
+TEST_CASE("text that is not YAML gets a syntax error at its position") {
+  expect_rejected("version: 1\ncampaign: [unclosed\n", "yaml-syntax");
+  expect_rejected("{{{{", "yaml-syntax");
+  expect_rejected("a: b: c\n", "yaml-syntax");
+  expect_rejected("a: 1\n b: 2\n  - c\n", "yaml-syntax");
+}
+
+TEST_CASE("a campaign that is not a map, or holds two documents, is refused") {
+  expect_rejected("- just\n- a list\n", "wrong-type");
+  expect_rejected("just a string\n", "wrong-type");
+  expect_rejected(minimal_campaign() + "---\nversion: 1\n", "multiple-documents");
+}
+
+TEST_CASE("deep nesting is refused, not recursed into") {
+  std::string flow(100000, '[');
+  expect_rejected(flow, "yaml-syntax");  // yaml-cpp's own depth guard, caught
+  std::string nested = "version: 1\ncampaign: x\nmarkets: ";
+  for (int i = 0; i < 60; ++i) nested += "[";
+  for (int i = 0; i < 60; ++i) nested += "]";
+  expect_rejected(nested + "\n", "too-deep");
+  std::string block = "version: 1\ncampaign: x\nmarkets:\n";
+  for (int i = 0; i < 50; ++i) block += std::string(2 * (i + 1), ' ') + "k" + std::to_string(i) + ":\n";
+  expect_rejected(block, "too-deep");
+}
+
+TEST_CASE("an alias bomb is stopped by the node budget") {
+  // Billion laughs: 10 levels of 10 aliases each = 10^10 nodes if expanded.
+  std::string bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i <= 10; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
+    for (int k = 1; k < 10; ++k) bomb += ", " + prev;
+    bomb += "]\n";
+  }
+  expect_rejected(bomb, "too-many-nodes");
+  // Inside a real campaign, the same.
+  expect_rejected(bomb + minimal_campaign() + "moved: [*a10]\n", "too-many-nodes");
+}
+
+TEST_CASE("wrong types everywhere are each reported") {
+  std::string text = R"(version: "one"
+campaign: [a, b]
+creators: [c1]
+media: 5
+markets:
+  US: {language: [en], platforms: tiktok, accounts: -1, videos_per_account: lots}
+accounts: "all of them"
+defaults: {schedule: {start: tomorrow, every_days: 0}}
+videos: {id: v1}
+moved: 3
+)";
+  auto outcome = parse_here(text);
+  INFO(dump(outcome.diagnostics));
+  CHECK_FALSE(outcome.campaign);
+  CHECK(count_rule(outcome.diagnostics, "wrong-type") >= 7);
+  CHECK(count_rule(outcome.diagnostics, "bad-number") >= 2);
+  CHECK(count_rule(outcome.diagnostics, "out-of-range") >= 2);
+  CHECK(find_rule(outcome.diagnostics, "bad-date"));
+  for (const auto& d : outcome.diagnostics) CHECK(d.where.line > 0);
+}
+
+TEST_CASE("duplicate keys are detected, though yaml-cpp accepts them") {
+  std::string text = minimal_campaign();
+  text.replace(text.find("campaign: mini\n"), 15, "campaign: mini\ncampaign: other\n");
+  text.replace(text.find("    disclosure: \"#ad\"\n"), 22, "    disclosure: \"#ad\"\n    disclosure: \"#sponsored\"\n");
+  auto outcome = parse_here(text);
+  INFO(dump(outcome.diagnostics));
+  CHECK(count_rule(outcome.diagnostics, "duplicate-key") == 2);
+  const auto* d = find_rule(outcome.diagnostics, "duplicate-key");
+  REQUIRE(d);
+  CHECK(d->where.line == 3);
+  CHECK(d->message.find("first at line 2") != std::string::npos);
+  // GB and its alias UK are the same market.
+  std::string markets = minimal_campaign();
+  markets.replace(markets.find("  FR: {language: fr"), 5, "  UK:");
+  markets.replace(markets.find("  US: {language: en"), 5, "  GB:");
+  expect_rejected(markets, "duplicate-key");
+}
+
+TEST_CASE("an impossible date names the expected format") {
+  std::string text = minimal_campaign();
+  text.replace(text.find("start: 2027-03-01"), 17, "start: 2026-02-30");
+  expect_rejected(text, "bad-date");
+  auto outcome = parse_here(text);
+  CHECK(find_rule(outcome.diagnostics, "bad-date")->message.find("expected YYYY-MM-DD") != std::string::npos);
+}
+
+TEST_CASE("a 10 MB caption is an error, not a crash") {
+  std::string text = minimal_campaign();
+  std::string huge(10u << 20, 'x');
+  text.replace(text.find("Week one with the serum #ad"), 27, huge);
+  expect_rejected(text, "value-too-long");
+}
+
+TEST_CASE("a file over the size limit is refused before parsing") {
+  std::string text = "# " + std::string(17u << 20, 'x') + "\n";
+  expect_rejected(text, "file-too-large");
+}
+
+TEST_CASE("a media file that does not exist or cannot be read is an error at its line") {
+  std::string text = minimal_campaign();
+  text.replace(text.find("file: media/clip.mp4"), 20, "file: media/nope.mp4");
+  expect_rejected(text, "media-missing");
+  auto outcome = parse_here(text);
+  const auto* d = find_rule(outcome.diagnostics, "media-missing");
+  REQUIRE(d);
+  CHECK(d->where.line == 8);
+  CHECK(d->message.find("does not exist") != std::string::npos);
+
+  // A directory is not a media file.
+  std::string dir = minimal_campaign();
+  dir.replace(dir.find("file: media/clip.mp4"), 20, "file: media");
+  expect_rejected(dir, "media-missing");
+
+  if (::geteuid() != 0) {  // root reads everything; the check only means something for a user
+    auto tmp = std::filesystem::temp_directory_path() / "ugc-manifest-unreadable.mp4";
+    { std::FILE* f = std::fopen(tmp.c_str(), "w"); REQUIRE(f); std::fputs("x", f); std::fclose(f); }
+    ::chmod(tmp.c_str(), 0);
+    std::string unreadable = minimal_campaign();
+    unreadable.replace(unreadable.find("file: media/clip.mp4"), 20, "file: " + tmp.string());
+    expect_rejected(unreadable, "media-missing");
+    std::filesystem::remove(tmp);
+  }
+}
+
+TEST_CASE("bytes that are not UTF-8 are reported at their line and column") {
+  std::string text = minimal_campaign();
+  text.replace(text.find("Week one"), 4, "W\xff\xfek");
+  expect_rejected(text, "not-utf8");
+  auto outcome = parse_here(text);
+  const auto* d = find_rule(outcome.diagnostics, "not-utf8");
+  CHECK(d->where.line == 22);
+  CHECK(d->message.find("0xFF") != std::string::npos);
+  expect_rejected("version: 1\ncampaign: \xc0\xaf\n", "not-utf8");      // overlong '/'
+  expect_rejected("version: 1\ncampaign: \xed\xa0\x80\n", "not-utf8");  // surrogate
+  expect_rejected(std::string("version: 1\ncampaign: a\0b\n", 25), "control-character");
+}
+
+TEST_CASE("a missing or unreadable campaign file is a clean error") {
+  auto outcome = ugc::manifest::parse_campaign_file(data("does-not-exist.yaml"));
+  CHECK_FALSE(outcome.campaign);
+  REQUIRE(find_rule(outcome.diagnostics, "file-unreadable"));
+  auto dir = ugc::manifest::parse_campaign_file(data("media"));
+  CHECK(find_rule(dir.diagnostics, "file-unreadable"));
+}
