@@ -93,6 +93,7 @@ const std::string* localized_for(const manifest::LocalizedText& text, const mani
   // or as an alias ("UK").
   if (auto it = text.by_key.find(market.code); it != text.by_key.end()) return &it->second;
   for (const auto& [key, value] : text.by_key) {
+    if (key.empty() || !std::isupper(static_cast<unsigned char>(key[0]))) continue;  // a language
     if (key == market.key_as_written) return &value;
     if (auto code = manifest::canonical_market(key); code && *code == market.code) return &value;
   }

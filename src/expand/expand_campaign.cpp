@@ -275,6 +275,10 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
                      " taken, " + std::to_string(taken + shortage.unplaced) +
                      " needed; raise accounts or videos_per_account of market " + shortage.first->market);
   }
+  // Output order: bundle (file order), then position.
+  std::map<std::string, std::size_t> bundle_order;
+  for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order[out.bundles[i].external_ref] = i;
+  std::vector<std::vector<DesiredSlot>> by_bundle(out.bundles.size());
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (!placed[i]) continue;
     DesiredSlot& slot = requests[i].slot;
@@ -284,15 +288,14 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
     } else if (const auto& schedule = campaign.defaults.schedule) {
       slot.publish_date = schedule->start.plus_days(schedule->every_days * (slot.position - 1));
     }
-    out.slots.push_back(std::move(slot));
+    by_bundle[bundle_order.at(slot.bundle_ref)].push_back(std::move(slot));
   }
-  std::map<std::string, std::size_t> bundle_order;
-  for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order[out.bundles[i].external_ref] = i;
-  std::sort(out.slots.begin(), out.slots.end(), [&](const DesiredSlot& a, const DesiredSlot& b) {
-    auto ka = bundle_order.at(a.bundle_ref);
-    auto kb = bundle_order.at(b.bundle_ref);
-    return ka != kb ? ka < kb : a.position < b.position;
-  });
+  out.slots.reserve(requests.size());
+  for (auto& slots : by_bundle) {
+    std::sort(slots.begin(), slots.end(),
+              [](const DesiredSlot& a, const DesiredSlot& b) { return a.position < b.position; });
+    for (auto& slot : slots) out.slots.push_back(std::move(slot));
+  }
 }
 
 void add_media(const Campaign& campaign, const std::set<std::string>& used_media, DesiredResources& out,
