@@ -264,6 +264,84 @@ void register_fault_routes(Router& router, const LifecycleOptions& options) {
   });
 }
 
+// The client's review actions (§5.10, §6.7): finalize or ask corrections on
+// an account / video that the manager submitted (`in_review`).
+void register_review_routes(Router& router, const LifecycleOptions& options) {
+  auto account_bundle = [](Call& c) -> Bundle& {
+    Bundle& b = owned_bundle(c.world, *c.tenant, c.param("id"));
+    if (!b.creates_account())
+      fail(404, "ACCOUNT_NOT_FOUND", "videos_only bundles have no account step", Json{{"bundle_id", b.id}});
+    return b;
+  };
+  auto require_in_review = [](const std::string& status, const char* code) {
+    if (status != "in_review")
+      fail(409, code, "Only an item in review can be finalized or sent back for corrections",
+           Json{{"current_status", status}});
+  };
+  auto read_corrections = [](Call& c) {
+    const Json& body = fields::object_body(c);
+    fields::reject_unknown(body, {"comment", "fields"});
+    Json out = {{"comment", fields::req_string(body, "comment", 5000)}};
+    if (body.contains("fields") && !body["fields"].is_null()) {
+      if (!body["fields"].is_object()) fields::invalid("fields", "fields must be an object");
+      out["fields"] = body["fields"];
+    }
+    return out;
+  };
+  const ManagerTimings timings = options.timings;
+
+  router.post("/bundles/{id}/account/finalize", [=](Call& c) {
+    fields::no_body(c);
+    Bundle& b = account_bundle(c);
+    require_in_review(b.account.status, "ACCOUNT_INVALID_STATUS");
+    const TimePoint now = c.world.now();
+    b.account.status = "finalized";
+    set_ext_time(b.account.ext, k::finalized_at, now);
+    emit_at(c.world, *c.tenant, "account.finalized", account_event(b), now);
+    advance_lifecycle(c.world, now, timings);
+    return Reply::data(bundle_account_json(b));
+  });
+  router.post("/bundles/{id}/account/corrections", [=](Call& c) {
+    Json request = read_corrections(c);
+    Bundle& b = account_bundle(c);
+    require_in_review(b.account.status, "ACCOUNT_INVALID_STATUS");
+    const TimePoint now = c.world.now();
+    b.account.status = "pending_corrections";
+    set_ext_time(b.account.ext, k::corrections_at, now);
+    b.account.ext["corrections"] = request;
+    Json d = account_event(b);
+    d.update(request);
+    emit_at(c.world, *c.tenant, "account.pending_corrections", d, now);
+    return Reply::data(bundle_account_json(b));
+  });
+  router.post("/bundles/{id}/videos/{position}/finalize", [=](Call& c) {
+    fields::no_body(c);
+    Bundle& b = owned_bundle(c.world, *c.tenant, c.param("id"));
+    VideoSlot& s = slot_at(b, c.param("position"));
+    require_in_review(s.status, "VIDEO_INVALID_STATUS");
+    const TimePoint now = c.world.now();
+    s.status = "finalized";
+    set_ext_time(s.ext, k::finalized_at, now);
+    emit_at(c.world, *c.tenant, "video.finalized", video_event(b, s), now);
+    advance_lifecycle(c.world, now, timings);
+    return Reply::data(video_json(b, s));
+  });
+  router.post("/bundles/{id}/videos/{position}/corrections", [=](Call& c) {
+    Json request = read_corrections(c);
+    Bundle& b = owned_bundle(c.world, *c.tenant, c.param("id"));
+    VideoSlot& s = slot_at(b, c.param("position"));
+    require_in_review(s.status, "VIDEO_INVALID_STATUS");
+    const TimePoint now = c.world.now();
+    s.status = "pending_corrections";
+    set_ext_time(s.ext, k::corrections_at, now);
+    s.ext["corrections"] = request;
+    Json d = video_event(b, s);
+    d.update(request);
+    emit_at(c.world, *c.tenant, "video.pending_corrections", d, now);
+    return Reply::data(video_json(b, s));
+  });
+}
+
 }  // namespace
 
 std::string post_url_for(const Bundle& b, const VideoSlot& slot, const std::string& username) {
@@ -463,6 +541,7 @@ void install_lifecycle(Router& router, World& world, ServerHooks& hooks) {
   hooks.on_start.push_back([ticker] { ticker->start(); });
   hooks.on_stop.push_back([ticker] { ticker->stop(); });
   register_fault_routes(router, options);
+  register_review_routes(router, options);
 }
 
 }  // namespace ugc::sim

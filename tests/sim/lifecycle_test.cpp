@@ -256,3 +256,46 @@ TEST_CASE("--speed runs the manager on its own: N simulated days per real second
   auto clock = body_of(s.client->Get("/__sim/clock"));
   CHECK(clock["data"].dump().find("2027-03-0") != std::string::npos);
 }
+
+TEST_CASE("client review actions: finalize and corrections on the account and on a video") {
+  Sim s;
+  const std::string id = s.published_bundle(1, "USA", "tiktok", false, 4);
+  auto r = s.post("/bundles/" + id + "/account/finalize");
+  CHECK(r->status == 409);
+  CHECK(error_code(r) == "ACCOUNT_INVALID_STATUS");
+  CHECK(body_of(r)["error"]["details"]["current_status"] == "configured");
+  CHECK(error_code(s.post("/bundles/nope/account/finalize")) == "BUNDLE_NOT_FOUND");
+
+  s.advance_days(1.2);  // delivered
+  r = s.post("/bundles/" + id + "/account/corrections", Json::object());
+  CHECK(r->status == 400);
+  CHECK(error_code(r) == "VALIDATION_ERROR");
+  CHECK(error_code(s.post("/bundles/" + id + "/account/corrections", Json{{"comment", "x"}, {"extra", 1}})) ==
+        "UNKNOWN_FIELD");
+  r = s.post("/bundles/" + id + "/account/corrections", Json{{"comment", "Use the brand name"}, {"fields", {{"visible_name", "Glow Lab US"}}}});
+  REQUIRE_MESSAGE(r->status == 200, r->body);
+  CHECK(s.bundle(id)["account_status"] == "pending_corrections");
+  Json ev = s.events().back();
+  CHECK(ev["type"] == "account.pending_corrections");
+  CHECK(ev["data"]["comment"] == "Use the brand name");
+  s.advance_days(1.01);
+  CHECK(s.bundle(id)["account_status"] == "in_review");
+  r = s.post("/bundles/" + id + "/account/finalize");
+  REQUIRE(r->status == 200);
+  CHECK(body_of(r)["data"]["status"] == "finalized");
+  CHECK(s.event_types().back() == "account.finalized");
+
+  CHECK(error_code(s.post("/bundles/" + id + "/videos/1/finalize")) == "VIDEO_INVALID_STATUS");
+  CHECK(error_code(s.post("/bundles/" + id + "/videos/7/finalize")) == "VIDEO_NOT_FOUND");
+  s.advance_days(2.5);  // day ~4.7: posted, waiting for review
+  REQUIRE(s.videos(id)[0]["status"] == "in_review");
+  r = s.post("/bundles/" + id + "/videos/1/corrections", Json{{"comment", "Wrong caption"}});
+  REQUIRE(r->status == 200);
+  CHECK(body_of(r)["data"]["status"] == "pending_corrections");
+  s.advance_days(1.01);
+  REQUIRE(s.videos(id)[0]["status"] == "in_review");
+  r = s.post("/bundles/" + id + "/videos/1/finalize");
+  REQUIRE(r->status == 200);
+  CHECK(body_of(r)["data"]["status"] == "finalized");
+  CHECK(s.bundle(id)["status"] == "completed");  // account and the only video are done
+}

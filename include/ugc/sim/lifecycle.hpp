@@ -9,6 +9,11 @@
 //    second; `ugc sim --speed N`) it moves the clock forward every tick;
 //    without it, it still advances to the real-time-driven `now()` once a tick,
 //    so timers fire on a long-running server;
+//  - the client's review actions (API routes, §5.10/§6.7):
+//      POST /bundles/{id}/account/finalize, POST /bundles/{id}/account/corrections
+//      POST /bundles/{id}/videos/{position}/finalize, .../{position}/corrections
+//    (in_review -> finalized | pending_corrections; else 409 ACCOUNT_INVALID_STATUS /
+//    VIDEO_INVALID_STATUS; the manager resubmits corrections after corrections_hours);
 //  - control routes (no auth, like every /__sim route):
 //      POST /__sim/ban          {"bundle_id"} or {"account_id": saved id}
 //      POST /__sim/remake       {"bundle_id"}
