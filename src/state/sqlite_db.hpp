@@ -73,6 +73,8 @@ class SqliteDb {
 
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
+  // The name errors use, when the file was opened through a URI.
+  void set_path(std::string path) { path_ = std::move(path); }
 
  private:
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

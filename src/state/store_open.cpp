@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -106,6 +108,38 @@ Status configure(SqliteDb& db, const OpenMode& mode) {
   return set_pragma(db, "synchronous = FULL");
 }
 
+std::string uri_escape(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// A reader of a WAL-mode file needs a -shm file beside it. In a directory it
+// may not write, with none there, SQLite cannot open the file at all; when no
+// -wal is pending either, the main file holds everything and can be read as
+// immutable (nobody can write it there without creating a -wal).
+Result<std::unique_ptr<SqliteDb>> open_reader(const std::string& path) {
+  auto db = SqliteDb::open(path, SQLITE_OPEN_READONLY);
+  if (!db) return db;
+  if (sqlite3_exec((*db)->handle(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK)
+    return db;
+  const int rc = sqlite3_extended_errcode((*db)->handle());
+  struct stat wal {};
+  const bool cannot_open = (rc & 0xff) == SQLITE_CANTOPEN || rc == SQLITE_READONLY_CANTINIT;
+  if (!cannot_open || ::stat((path + "-wal").c_str(), &wal) == 0 || ::access(path.c_str(), R_OK) != 0) return db;
+  auto immutable = SqliteDb::open("file:" + uri_escape(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+  if (immutable) (*immutable)->set_path(path);
+  return immutable;
+}
+
 }  // namespace
 
 Result<Store> Store::open(const std::string& path, OpenMode mode) {
@@ -129,7 +163,7 @@ Result<Store> Store::open(const std::string& path, OpenMode mode) {
     if (created) remove_created_file(path);
     return e;
   };
-  auto db = SqliteDb::open(path, mode.access == Access::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  auto db = mode.access == Access::read_only ? open_reader(path) : SqliteDb::open(path, SQLITE_OPEN_READWRITE);
   if (!db) return fail(db.error());
   SqliteDb& conn = **db;
   sqlite3_busy_timeout(conn.handle(), static_cast<int>(mode.busy_timeout.count()));

@@ -29,6 +29,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ugc/core/json.hpp"
 #include "ugc/core/result.hpp"
@@ -105,6 +106,10 @@ class Store {
   // Cache of GET /credit-costs, keyed by API base URL (or any caller key).
   Result<std::optional<CachedJson>> credit_costs_get(const std::string& key);
   Status credit_costs_put(const std::string& key, const Json& body);
+
+  // PRAGMA quick_check: empty when the file is sound, else SQLite's findings.
+  // Reads every page: seconds on a large file, so only on request.
+  Result<std::vector<std::string>> quick_check();
 
   // For the state module's own parts (journal, events, lock, analytics).
   struct Impl;
