@@ -76,6 +76,9 @@ Status SimServer::start() {
   http.Patch(".*", handler);
   http.Delete(".*", handler);
   http.set_keep_alive_max_count(1000);
+  // Keep-alive connections each hold a worker; the default pool (8) would make
+  // the 9th concurrent client wait for a 5 s keep-alive timeout.
+  http.new_task_queue = [] { return new httplib::ThreadPool(64); };
   if (options_.port == 0) {
     port_ = http.bind_to_any_port(options_.host.c_str());
     if (port_ < 0) return io_error("ugc sim: cannot bind " + options_.host);

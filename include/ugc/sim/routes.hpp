@@ -7,7 +7,7 @@
 //   routes_videos.cpp     /bundles/{id}/videos/...                                (SIM-CORE)
 //   routes_accounts.cpp   /accounts, /accounts/{id}                               (SIM-CORE)
 //   routes_control.cpp    /__sim/clock, /__sim/ledger, /__sim/requests, /__sim/faults (SIM-CORE)
-//   webhook_routes.cpp    /webhooks...                                            (SIM-LIFE)
+//   routes_webhooks.cpp   /webhooks...                                            (SIM-LIFE)
 //   routes_analytics.cpp  analytics endpoints                                     (SIM-LIFE)
 //   routes_uploads.cpp    /upload/...                                             (SIM-LIFE)
 //   lifecycle.cpp         manager simulation: clock listeners, threads, /__sim controls (SIM-LIFE)
