@@ -94,7 +94,8 @@ std::map<int, SlotAnswer> batch_answers(const Json& data) {
       a.code = e.is_object() ? str(e, "code") : std::string();
       a.message = e.is_object() ? str(e, "message") : e.is_string() ? e.get<std::string>() : std::string();
     }
-    if (item.contains("ok") && item["ok"].is_boolean() && !item["ok"].get<bool>()) a.failed = true;
+    for (const char* flag : {"ok", "success"})
+      if (item.contains(flag) && item[flag].is_boolean() && !item[flag].get<bool>()) a.failed = true;
     std::string s = str(item, "status");
     if (s == "failed" || s == "error") a.failed = true;
     out[item["position"].get<int>()] = a;
@@ -181,9 +182,32 @@ Status record_slots(state::Store& store, Bindings& bindings, const Action& actio
     if (answer != answers.end() && !answer->second.video_id.empty()) s.video_id = answer->second.video_id;
     UGC_TRY(store.upsert_slot(s));
   }
-  if (action.publishes_bundle && first_failure.empty()) {
+  // The batch's auto_publish reports on its own (6.4): when it did not
+  // publish, the slots are configured but not published, and the action fails.
+  const Json* auto_publish = data.is_object() && data.contains("auto_publish") && data["auto_publish"].is_object()
+                                 ? &data["auto_publish"]
+                                 : nullptr;
+  const bool publish_failed = auto_publish && auto_publish->contains("published") &&
+                              (*auto_publish)["published"].is_boolean() && !(*auto_publish)["published"].get<bool>();
+  if (auto_publish && first_failure.empty()) UGC_TRY(record_adjusted_dates(store, action.bundle_ref, *auto_publish));
+  if (publish_failed) {
+    for (const auto& r : action.slots) {
+      auto have = store.find_slot(r.external_ref);
+      if (!have.ok()) return have.error();
+      if (*have && (*have)->status == "published") {
+        state::KnownSlot s = **have;
+        s.status = "configured";
+        UGC_TRY(store.upsert_slot(s));
+      }
+    }
+    const Json& e = auto_publish->contains("error") ? (*auto_publish)["error"] : Json();
+    if (first_failure.empty())
+      return Error(ErrorKind::conflict,
+                   action.id + ": videos configured, but auto_publish did not publish: " + str(e, "code") + " " +
+                       str(e, "message"),
+                   "BATCH_PARTIAL_FAILURE");
+  } else if (action.publishes_bundle && first_failure.empty()) {
     UGC_TRY(set_bundle_status(store, action.bundle_ref, "published"));
-    UGC_TRY(record_adjusted_dates(store, action.bundle_ref, data));
   }
   if (!first_failure.empty())
     return Error(ErrorKind::invalid_input, action.id + ": the batch refused " + first_failure,

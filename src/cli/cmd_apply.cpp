@@ -30,6 +30,7 @@
 #include "ugc/plan/diff.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
+#include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -49,6 +50,8 @@ struct ApplyFlags {
   std::string as_of;
   api::ApiConfigFlags api;
   std::string api_url, api_key_file;
+  std::string lock_timeout = "0";
+  bool break_stale_lock = false;
 };
 
 std::atomic<bool> g_stop{false};
@@ -66,8 +69,21 @@ bool is_saved_plan(const std::string& path) {
   return c == '{';
 }
 
-std::string run_id() {
-  return "run-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(::getpid());
+// Takes the state lock; with --break-stale-lock, first breaks a lock whose
+// holder is a process on this host that no longer runs (a killed apply).
+Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store) {
+  auto timeout = state::parse_lock_timeout(flags.lock_timeout);
+  if (!timeout.ok()) return timeout.error();
+  state::LockRequest request{"ugc apply", *timeout};
+  auto lock = state::acquire_lock(store, request);
+  if (lock.ok() || !flags.break_stale_lock) return lock;
+  auto holder = state::current_lock(store);
+  if (!holder.ok() || !*holder || !(*holder)->stale) return lock;
+  std::fprintf(stderr, "Breaking the stale state lock of %s (pid %lld, %s, since %s): that process is gone.\n",
+               (*holder)->command.c_str(), (*holder)->pid, (*holder)->host.c_str(), (*holder)->acquired_at.c_str());
+  auto broken = state::force_unlock(store, (*holder)->id);
+  if (!broken.ok()) return broken.error();
+  return state::acquire_lock(store, request);
 }
 
 plan::CreditCosts plan_costs(const api::CreditCosts& c) {
@@ -143,6 +159,8 @@ Result<int> run_apply(const ApplyFlags& flags) {
 
   auto store = state::Store::open(flags.state, {state::Access::read_write, true});
   if (!store.ok()) return store.error();
+  auto lock = lock_state(flags, *store);
+  if (!lock.ok()) return lock.error();
 
   api::ClientOptions client_options;
   client_options.base_url = config->base_url;
@@ -184,7 +202,7 @@ Result<int> run_apply(const ApplyFlags& flags) {
       is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr);
   apply::ExecuteOptions options;
   options.parallelism = flags.parallelism;
-  options.run_id = run_id();
+  options.run_id = lock->id();
   options.stop = &g_stop;
   options.progress = progress.get();
   auto result = apply::execute_plan(*plan, *store, *journal, client, options);
@@ -214,6 +232,10 @@ CommandRun define_apply(CLI::App& sub) {
   sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); default: the server's date");
   sub.add_option("--api-url", flags->api_url, "API base URL (default: TOKPORTAL_BASE_URL or the TokPortal API)");
   sub.add_option("--api-key-file", flags->api_key_file, "File holding the API key (default: TOKPORTAL_API_KEY)");
+  sub.add_option("--lock-timeout", flags->lock_timeout, "Wait this long for another run's state lock (e.g. 30s)")
+      ->capture_default_str();
+  sub.add_flag("--break-stale-lock", flags->break_stale_lock,
+               "Break the state lock first if its holder was a process on this host that is gone (killed run)");
   sub.footer(kExitCodesHelp);
   return [flags]() -> Result<int> { return run_apply(*flags); };
 }

@@ -1,0 +1,77 @@
+#pragma once
+// Test helpers that run the real `ugc` binary as child processes: the
+// simulator (`ugc sim --port 0`, base URL read from its stdout) and CLI runs
+// (exit code and output captured, optionally killed with SIGKILL after a
+// delay, as the chaos test does). Loopback HTTP helpers read the simulator's
+// control endpoints (/__sim/ledger, /__sim/requests).
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ugc/core/json.hpp"
+
+namespace ugc::testing {
+
+struct RunResult {
+  int exit_code = -1;   // -1 when killed by a signal
+  int signal = 0;       // the signal that ended it, if any
+  bool killed_by_us = false;
+  std::string out, err;
+};
+
+struct RunOptions {
+  std::map<std::string, std::string> env;  // added to (or overriding) the parent's environment
+  std::string cwd;
+  // Send SIGKILL after this long (chaos); nullopt = wait until it exits.
+  std::optional<std::chrono::milliseconds> kill_after;
+  std::chrono::seconds timeout{120};  // then SIGKILL and fail
+  std::string stdin_text;             // fed on stdin (empty: /dev/null)
+};
+
+// Runs `args[0]` with `args`; never throws.
+RunResult run_process(const std::vector<std::string>& args, const RunOptions& options = {});
+
+// A `ugc sim --port 0 ...` child. The destructor kills it.
+class SimProcess {
+ public:
+  // Starts the simulator with extra flags; `base_url()` is empty on failure
+  // (then `error()` says why).
+  explicit SimProcess(const std::vector<std::string>& extra_args = {});
+  ~SimProcess();
+  SimProcess(const SimProcess&) = delete;
+  SimProcess& operator=(const SimProcess&) = delete;
+
+  const std::string& base_url() const { return base_url_; }  // ".../api/ext"
+  const std::string& error() const { return error_; }
+  std::string root_url() const;  // "http://127.0.0.1:N"
+
+  // GET or POST a control or API path (relative to the root, e.g.
+  // "/__sim/ledger", or "/api/ext/bundles" with the demo key). Returns the parsed body.
+  Json get(const std::string& path, bool with_key = false) const;
+  Json post(const std::string& path, const Json& body) const;
+
+ private:
+  int pid_ = -1;
+  std::string base_url_;
+  std::string error_;
+  std::string log_path_;
+};
+
+// The demo API key (`sk_` + 64 hex) tests and the demo use.
+inline const char* kTestApiKey = "sk_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+// A fresh temp directory, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace ugc::testing

@@ -1,0 +1,191 @@
+// The executor and reconciliation against an in-process simulator over
+// loopback, with a real SQLite state file: answers lost after the server
+// acted leave journal rows open; reconciliation settles them without
+// charging twice, and the next plan has nothing left to create.
+#include <doctest/doctest.h>
+
+#include "apply/child_process.hpp"
+#include "ugc/api/client.hpp"
+#include "ugc/api/curl_transport.hpp"
+#include "ugc/apply/action_journal.hpp"
+#include "ugc/apply/executor.hpp"
+#include "ugc/apply/observed_transport.hpp"
+#include "ugc/apply/reconcile.hpp"
+#include "ugc/manifest/parse.hpp"
+#include "ugc/plan/diff.hpp"
+#include "ugc/sim/server.hpp"
+#include "ugc/state/journal.hpp"
+#include "ugc/state/store.hpp"
+
+using namespace ugc;
+
+namespace {
+
+const std::string kCampaign = std::string(UGC_TEST_DATA) + "/apply/small/campaign.yaml";
+
+struct Rig {
+  testing::TempDir dir;
+  std::unique_ptr<sim::SimServer> sim;
+  std::unique_ptr<state::Store> store;
+  std::shared_ptr<api::Client> client;
+  manifest::Campaign campaign;
+
+  Rig() {
+    sim::SimOptions o;
+    o.clock = *CivilDate::parse("2027-01-15");
+    o.api_keys = {testing::kTestApiKey};
+    sim = std::make_unique<sim::SimServer>(o);
+    REQUIRE(sim->start().ok());
+    auto s = state::Store::open(dir.file("state.db"), {state::Access::read_write, true});
+    REQUIRE(s.ok());
+    store = std::make_unique<state::Store>(std::move(*s));
+    api::ClientOptions co;
+    co.base_url = sim->base_url();
+    co.api_key = testing::kTestApiKey;
+    co.retry.max_attempts = 2;  // lost answers are lost for good in these tests
+    co.retry.base_delay = std::chrono::milliseconds(1);
+    client = std::make_shared<api::Client>(
+        co, std::make_shared<apply::ObservedTransport>(std::make_shared<api::CurlTransport>()));
+    auto c = manifest::load_campaign(kCampaign);
+    REQUIRE_MESSAGE(c.ok(), c.error().message());
+    campaign = *c;
+  }
+  ~Rig() { sim->stop(); }
+
+  plan::Plan plan_now() {
+    auto known = store->load(campaign.id);
+    REQUIRE(known.ok());
+    plan::PlanInputs in;
+    in.today = *CivilDate::parse("2027-01-15");
+    auto p = plan::plan_campaign(campaign, *known, in);
+    REQUIRE_MESSAGE(p.ok(), p.error().message());
+    return *p;
+  }
+
+  long long debited() {
+    std::lock_guard<std::mutex> lock(sim->world().mu);
+    long long total = 0;
+    for (const auto& [hash, t] : sim->world().tenants)
+      for (const auto& e : t.ledger)
+        if (e.amount < 0) total += -e.amount;
+    return total;
+  }
+
+  std::size_t bundles_on_server() {
+    std::lock_guard<std::mutex> lock(sim->world().mu);
+    std::size_t n = 0;
+    for (const auto& [hash, t] : sim->world().tenants) n += t.bundles.size();
+    return n;
+  }
+};
+
+apply::ApplyResult run(Rig& rig, const plan::Plan& plan) {
+  auto journal = apply::store_journal(*rig.store);
+  apply::ExecuteOptions o;
+  o.parallelism = 4;
+  o.run_id = "test";
+  auto r = apply::execute_plan(plan, *rig.store, *journal, *rig.client, o);
+  REQUIRE_MESSAGE(r.ok(), r.error().message());
+  return *r;
+}
+
+}  // namespace
+
+TEST_CASE("reconcile: answers dropped after the server acted are recovered, and nothing is charged twice") {
+  Rig rig;
+  plan::Plan first = rig.plan_now();
+  const int planned_credits = plan::compute_totals(first).credits;
+  REQUIRE(planned_credits > 0);
+
+  // Every answer is lost after the server did the work.
+  rig.sim->faults().drop_rate = 1.0;
+  apply::ApplyResult lost = run(rig, first);
+  CHECK(lost.count(apply::NodeStatus::ok) == 0);
+  CHECK(lost.count(apply::NodeStatus::failed) > 0);
+  auto open = state::open_journal_entries(*rig.store);
+  REQUIRE(open.ok());
+  CHECK(open->size() == static_cast<std::size_t>(lost.count(apply::NodeStatus::failed)));
+  CHECK(rig.bundles_on_server() == 2);  // the creates ran; we just never heard back
+  CHECK(rig.debited() == 2 * (32 + 3 * 2));
+
+  // The next run settles the open rows first.
+  rig.sim->faults().drop_rate = 0;
+  auto journal = apply::store_journal(*rig.store);
+  auto report = apply::reconcile_journal(*rig.store, *journal, *rig.client);
+  REQUIRE_MESSAGE(report.ok(), report.error().message());
+  CHECK(report->open_entries == static_cast<int>(open->size()));
+  CHECK(report->found == 2);  // both bundles, by external_ref
+  auto still_open = state::open_journal_entries(*rig.store);
+  REQUIRE(still_open.ok());
+  CHECK(still_open->empty());
+  auto known = rig.store->load(rig.campaign.id);
+  REQUIRE(known.ok());
+  REQUIRE(known->bundles.size() == 2);
+  for (const auto& b : known->bundles) CHECK_FALSE(b.id.empty());
+
+  // Then plan and apply the rest: no second create, exactly the estimate charged.
+  plan::Plan rest = rig.plan_now();
+  for (const auto& a : rest.actions) CHECK(a.kind != plan::ActionKind::create_bundle);
+  apply::ApplyResult done = run(rig, rest);
+  CHECK(done.exit_code() == 0);
+  CHECK(rig.bundles_on_server() == 2);
+  CHECK(rig.debited() == planned_credits);
+  CHECK_FALSE(rig.plan_now().has_changes());
+}
+
+TEST_CASE("reconcile: a keyed request whose answer was lost is replayed with the same key and recorded") {
+  Rig rig;
+  plan::Plan first = rig.plan_now();
+  // Let the creates and uploads through, then lose every later answer.
+  plan::Plan creates = first;
+  creates.actions.clear();
+  for (const auto& a : first.actions)
+    if (a.kind == plan::ActionKind::create_bundle || a.kind == plan::ActionKind::upload_media) creates.actions.push_back(a);
+  CHECK(run(rig, creates).exit_code() == 0);
+
+  plan::Plan rest = rig.plan_now();
+  REQUIRE(rest.has_changes());
+  rig.sim->faults().drop_rate = 1.0;
+  apply::ApplyResult lost = run(rig, rest);
+  CHECK(lost.count(apply::NodeStatus::ok) == 0);
+  rig.sim->faults().drop_rate = 0;
+
+  auto journal = apply::store_journal(*rig.store);
+  auto report = apply::reconcile_journal(*rig.store, *journal, *rig.client);
+  REQUIRE_MESSAGE(report.ok(), report.error().message());
+  CHECK(report->replayed == lost.count(apply::NodeStatus::failed));
+  // What the server confirmed is now in the state: nothing is left to do.
+  plan::Plan after = rig.plan_now();
+  INFO("left: " << (after.actions.empty() ? std::string() : after.actions.front().id));
+  CHECK_FALSE(after.has_changes());
+}
+
+TEST_CASE("executor: a refused action skips its dependents but not the other bundle") {
+  Rig rig;
+  plan::Plan p = rig.plan_now();
+  // Break one bundle's create (the server refuses the country).
+  for (auto& a : p.actions)
+    if (a.kind == plan::ActionKind::create_bundle && a.bundles.front().market == "FR") a.requests.front().body["country"] = "ZZ";
+  apply::ApplyResult r = run(rig, p);
+  CHECK(r.exit_code() == apply::kExitPartial);
+  bool saw_failed = false, saw_skipped = false, us_ok = true;
+  for (const auto& o : r.actions) {
+    if (o.status == apply::NodeStatus::failed) {
+      saw_failed = true;
+      CHECK(o.http_status >= 400);
+      CHECK_FALSE(o.error_code.empty());
+      CHECK_FALSE(o.request_id.empty());
+    }
+    if (o.status == apply::NodeStatus::skipped) {
+      saw_skipped = true;
+      CHECK(o.id.find("FR") != std::string::npos);
+    }
+    if (o.id.find("US") != std::string::npos && o.status != apply::NodeStatus::ok) us_ok = false;
+  }
+  CHECK(saw_failed);
+  CHECK(saw_skipped);
+  CHECK(us_ok);
+  auto open = state::open_journal_entries(*rig.store);
+  REQUIRE(open.ok());
+  CHECK(open->empty());  // a refusal is a final answer: recorded, not left open
+}
