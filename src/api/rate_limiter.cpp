@@ -1,6 +1,7 @@
 #include "ugc/api/rate_limiter.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ugc::api {
 
@@ -44,9 +45,22 @@ void RateLimiter::observe(const RateLimitHeaders& headers) {
   std::lock_guard lock(mutex_);
   refill_locked(clock_->now());
   if (headers.limit && *headers.limit > 0) {
+    if (*headers.limit != capacity_) inferred_refill_ = 0;
     capacity_ = *headers.limit;
-    refill_per_second_ = capacity_ / 60.0;
     tokens_ = std::min(tokens_, capacity_);
+    refill_per_second_ = std::max(capacity_ / 60.0, inferred_refill_);
+  }
+  if (headers.limit && headers.remaining && headers.reset_unix) {
+    // A lower bound on the server's refill rate: Remaining is floored and
+    // Reset rounded up to whole seconds, so the deficit is more than d - 1
+    // tokens and refilling it takes at most (Reset - floor(now) + 1) seconds.
+    double deficit = *headers.limit - *headers.remaining;
+    double now_s = std::floor(std::chrono::duration<double>(clock_->wall_now().time_since_epoch()).count());
+    double horizon = static_cast<double>(*headers.reset_unix) - now_s + 1.0;
+    if (deficit >= 2 && horizon >= 1) {
+      inferred_refill_ = std::max(inferred_refill_, (deficit - 1.0) / horizon);
+      refill_per_second_ = std::max(capacity_ / 60.0, inferred_refill_);
+    }
   }
   // Our count may be higher than the server's (other clients share the key,
   // or the server refilled slower): never believe in more than it granted.

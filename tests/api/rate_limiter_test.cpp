@@ -113,3 +113,26 @@ TEST_CASE("the client feeds response headers into the limiter") {
   for (int i = 0; i < 3; ++i) REQUIRE(client.request(Request::get("/me")).ok());
   CHECK(clock->now() - before == 500ms);
 }
+
+TEST_CASE("refill is inferred from X-RateLimit-Reset only when it proves a faster server") {
+  auto clock = std::make_shared<FakeClock>();
+  auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(clock->wall_now().time_since_epoch()).count();
+  {
+    // The contract's bucket: 20 spent, full again in 10 s -> lower bound 19/11 < 2/s: keep 2/s.
+    RateLimiter limiter(clock);
+    limiter.observe({120.0, 100.0, now_unix + 10});
+    burst(limiter);
+    auto wait = limiter.try_acquire();
+    REQUIRE(wait);
+    CHECK(*wait == 500ms);
+  }
+  {
+    // A small fast bucket (10 tokens, 5/s): 8 spent, full in 2 s -> at least 7/3 per second.
+    RateLimiter limiter(clock);
+    limiter.observe({10.0, 2.0, now_unix + 2});
+    CHECK(burst(limiter) == 2);
+    auto wait = limiter.try_acquire();
+    REQUIRE(wait);
+    CHECK(std::chrono::duration<double>(*wait).count() == doctest::Approx(3.0 / 7.0).epsilon(0.01));
+  }
+}

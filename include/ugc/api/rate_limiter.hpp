@@ -4,8 +4,11 @@
 // continuously (tokportal-api.md §1.6); the bucket mirrors the server's:
 //
 // - capacity follows X-RateLimit-Limit; refill is capacity per minute (the
-//   contract's "continuous" refill; X-RateLimit-Reset has one-second
-//   granularity, too coarse to infer a rate from, so it is only recorded);
+//   contract: 120/min, continuous), or faster when X-RateLimit-Reset proves
+//   the server refills faster: each response gives a lower bound on the rate
+//   (Remaining is floored, Reset rounded up to whole seconds), and the best
+//   bound seen for the current capacity is used, so the bucket never refills
+//   faster than the server's;
 // - after each response the local token count is lowered to the server's
 //   X-RateLimit-Remaining, so a burst never exceeds what the server said is left;
 // - a 429's Retry-After pauses *every* caller (pause_for), not only the thread
@@ -62,6 +65,7 @@ class RateLimiter {
   std::mutex mutex_;
   double capacity_;
   double refill_per_second_;
+  double inferred_refill_ = 0;  // best lower bound from Reset headers, tokens/s
   double tokens_;
   Clock::time_point last_refill_;
   Clock::time_point paused_until_{};
