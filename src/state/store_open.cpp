@@ -122,19 +122,31 @@ std::string uri_escape(const std::string& path) {
   return out;
 }
 
-// A reader of a WAL-mode file needs a -shm file beside it. In a directory it
-// may not write, with none there, SQLite cannot open the file at all; when no
-// -wal is pending either, the main file holds everything and can be read as
-// immutable (nobody can write it there without creating a -wal).
+bool cannot_open(int rc) {
+  return (rc & 0xff) == SQLITE_CANTOPEN || rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY;
+}
+
+// Opens a connection for reading and checks that the file can be read.
+//
+// A plain SQLITE_OPEN_READONLY connection to a WAL-mode file creates -wal and
+// -shm files that it cannot remove when it closes. So the reader opens the
+// file read-write (never with CREATE) under `PRAGMA query_only`, which refuses
+// every change through SQL: as the last connection to close, SQLite then
+// removes its side files as it found them.
+//
+// In a directory the reader may not write, with no -shm file there, SQLite
+// cannot open a WAL file at all; when no -wal is pending either, the main file
+// holds everything and is read as immutable (nobody can write it there
+// without creating a -wal).
 Result<std::unique_ptr<SqliteDb>> open_reader(const std::string& path) {
-  auto db = SqliteDb::open(path, SQLITE_OPEN_READONLY);
+  auto db = SqliteDb::open(path, SQLITE_OPEN_READWRITE);
   if (!db) return db;
-  if (sqlite3_exec((*db)->handle(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK)
-    return db;
-  const int rc = sqlite3_extended_errcode((*db)->handle());
+  sqlite3* handle = (*db)->handle();
+  if (sqlite3_exec(handle, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return (*db)->error(sqlite3_extended_errcode(handle), "opening read-only");
+  if (sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK) return db;
   struct stat wal {};
-  const bool cannot_open = (rc & 0xff) == SQLITE_CANTOPEN || rc == SQLITE_READONLY_CANTINIT;
-  if (!cannot_open || ::stat((path + "-wal").c_str(), &wal) == 0 || ::access(path.c_str(), R_OK) != 0) return db;
+  if (!cannot_open(sqlite3_extended_errcode(handle)) || ::stat((path + "-wal").c_str(), &wal) == 0) return db;
   auto immutable = SqliteDb::open("file:" + uri_escape(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
   if (immutable) (*immutable)->set_path(path);
   return immutable;

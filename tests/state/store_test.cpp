@@ -12,6 +12,7 @@ using namespace ugc::state;
 using ugc::state::testing::TempDir;
 using ugc::state::testing::sample_bundle;
 using ugc::state::testing::sample_slot;
+using ugc::state::testing::fingerprint;
 
 namespace {
 
@@ -289,4 +290,22 @@ TEST_CASE("a read-only store refuses writes") {
   CHECK_FALSE(store->upsert_bundle(sample_bundle("c", "US", 1)).ok());
   CHECK_FALSE(store->begin().ok());
   CHECK(store->load("c")->bundles.empty());
+}
+
+TEST_CASE("reading a state file leaves no files behind and changes no byte") {
+  TempDir dir;
+  const std::string path = dir.file("state.db");
+  {
+    Store store = open_new(path);
+    REQUIRE(store.upsert_bundle(sample_bundle("c", "US", 1)).ok());
+  }
+  const std::string before = fingerprint(path);
+  {
+    auto store = Store::open(path, {Access::read_only});
+    REQUIRE(store.ok());
+    REQUIRE(store->load().ok());
+  }
+  CHECK(fingerprint(path) == before);
+  CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+  CHECK_FALSE(std::filesystem::exists(path + "-shm"));
 }
