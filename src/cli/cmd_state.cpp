@@ -1,10 +1,341 @@
+// ugc state: inspect and edit the local state store without touching the API.
+//   list | show REF | mv OLD NEW | rm REF | unlock --force ID | upgrade | check
+// Each takes --state FILE (default .ugc/state.db) and --format text|json.
+// Reading commands open the file read-only and never create it; writing
+// commands take the state lock (waiting up to --lock-timeout).
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
 #include "ugc/cli/command.hpp"
+#include "ugc/core/json.hpp"
+#include "ugc/state/journal.hpp"
+#include "ugc/state/lock.hpp"
+#include "ugc/state/migrations.hpp"
+#include "ugc/state/store.hpp"
 
 namespace ugc::cli {
 
+namespace {
+
+using namespace ugc::state;
+
+constexpr const char* kDefaultStatePath = ".ugc/state.db";
+
+struct StateFlags {
+  std::string state = kDefaultStatePath;
+  std::string format = "text";
+  std::string lock_timeout = "5s";
+  std::string ref;
+  std::string new_ref;
+  std::string unlock_id;
+  bool json() const { return format == "json"; }
+};
+
+void add_common_flags(CLI::App* app, StateFlags& flags, bool writes) {
+  app->add_option("--state", flags.state, "State file")->capture_default_str();
+  app->add_option("--format", flags.format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  if (writes)
+    app->add_option("--lock-timeout", flags.lock_timeout, "How long to wait for another run's lock (30s, 2m, 500ms)")
+        ->capture_default_str();
+}
+
+void print_json(const OrderedJson& doc) { std::cout << doc.dump(2) << "\n"; }
+
+// --- rendering --------------------------------------------------------------
+
+OrderedJson account_json(const std::optional<KnownAccount>& a) {
+  if (!a) return nullptr;
+  return OrderedJson{{"username", a->username},          {"visible_name", a->visible_name},
+                     {"biography", a->biography},        {"profile_picture_sha256", a->profile_picture_sha256},
+                     {"status", a->status},              {"saved_account_id", a->saved_account_id}};
+}
+
+OrderedJson bundle_json(const KnownBundle& b) {
+  return OrderedJson{{"kind", "bundle"},   {"ref", b.external_ref},
+                     {"id", b.id},         {"campaign", b.campaign},
+                     {"market", b.market}, {"country", b.country},
+                     {"platform", b.platform}, {"index", b.index},
+                     {"videos_quantity", b.videos_quantity}, {"status", b.status},
+                     {"account", account_json(b.account)}};
+}
+
+OrderedJson slot_json(const KnownSlot& s) {
+  return OrderedJson{{"kind", "slot"},
+                     {"ref", s.external_ref},
+                     {"bundle_ref", s.bundle_ref},
+                     {"position", s.position},
+                     {"video_id", s.video_id},
+                     {"campaign_video", s.campaign_video},
+                     {"media_sha256", s.media_sha256},
+                     {"video_url", s.video_url},
+                     {"caption", s.caption},
+                     {"publish_date", s.publish_date},
+                     {"status", s.status}};
+}
+
+OrderedJson media_json(const KnownMedia& m) {
+  return OrderedJson{{"kind", "media"},
+                     {"sha256", m.sha256},
+                     {"purpose", m.purpose},
+                     {"public_url", m.public_url},
+                     {"storage_path", m.storage_path}};
+}
+
+OrderedJson lock_json(const std::optional<LockInfo>& lock) {
+  if (!lock) return nullptr;
+  return OrderedJson{{"id", lock->id},           {"pid", lock->pid},
+                     {"host", lock->host},       {"command", lock->command},
+                     {"acquired_at", lock->acquired_at}, {"stale", lock->stale}};
+}
+
+std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+
+std::string lock_line(const LockInfo& lock) {
+  return "locked by " + lock.id + ": `" + lock.command + "` (pid " + std::to_string(lock.pid) + " on " + lock.host +
+         ", since " + lock.acquired_at + (lock.stale ? "; pid not running: stale?" : "") + ")";
+}
+
+void print_text(const OrderedJson& object) {
+  for (const auto& [key, value] : object.items()) {
+    if (key == "kind") continue;
+    if (value.is_object()) {
+      std::printf("%s:\n", key.c_str());
+      for (const auto& [k, v] : value.items())
+        std::printf("  %-22s %s\n", k.c_str(), v.is_string() ? v.get<std::string>().c_str() : v.dump().c_str());
+    } else {
+      std::printf("%-24s %s\n", key.c_str(), value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+    }
+  }
+}
+
+// --- opening ----------------------------------------------------------------
+
+Result<Store> open_for_reading(const StateFlags& flags) { return Store::open(flags.state, {Access::read_only}); }
+
+struct WriteSession {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<StateLock> lock;
+};
+
+Result<WriteSession> open_for_writing(const StateFlags& flags, const std::string& command) {
+  auto timeout = parse_lock_timeout(flags.lock_timeout);
+  if (!timeout) return timeout.error();
+  OpenMode mode{Access::read_write, false, std::max(*timeout, std::chrono::milliseconds(200))};
+  auto store = Store::open(flags.state, mode);
+  if (!store) return store.error();
+  WriteSession session{std::make_unique<Store>(std::move(*store)), nullptr};
+  auto lock = acquire_lock(*session.store, {command, *timeout});
+  if (!lock) return lock.error();
+  session.lock = std::make_unique<StateLock>(std::move(*lock));
+  return session;
+}
+
+// --- subcommands ------------------------------------------------------------
+
+Result<int> run_list(const StateFlags& flags) {
+  auto store = open_for_reading(flags);
+  if (!store) return store.error();
+  auto known = store->load();
+  if (!known) return known.error();
+  auto lock = current_lock(*store);
+  if (!lock) return lock.error();
+
+  if (flags.json()) {
+    OrderedJson doc = {{"state", flags.state}, {"serial", known->serial}, {"lock", lock_json(*lock)}};
+    doc["bundles"] = OrderedJson::array();
+    for (const auto& b : known->bundles) doc["bundles"].push_back(bundle_json(b));
+    doc["slots"] = OrderedJson::array();
+    for (const auto& s : known->slots) doc["slots"].push_back(slot_json(s));
+    doc["media"] = OrderedJson::array();
+    for (const auto& m : known->media) doc["media"].push_back(media_json(m));
+    print_json(doc);
+    return kExitOk;
+  }
+  std::printf("state %s (serial %lld)\n", flags.state.c_str(), known->serial);
+  if (*lock) std::printf("%s\n", lock_line(**lock).c_str());
+  if (known->bundles.empty() && known->media.empty()) std::printf("no resources recorded\n");
+  for (const auto& b : known->bundles)
+    std::printf("bundle  %-36s id %-10s %-14s account %s\n", b.external_ref.c_str(), or_dash(b.id).c_str(),
+                or_dash(b.status).c_str(), b.account ? or_dash(b.account->username).c_str() : "-");
+  for (const auto& s : known->slots)
+    std::printf("slot    %-36s %s #%d  video %-8s %-12s %s\n", s.external_ref.c_str(), s.bundle_ref.c_str(),
+                s.position, or_dash(s.video_id).c_str(), or_dash(s.status).c_str(), or_dash(s.publish_date).c_str());
+  for (const auto& m : known->media)
+    std::printf("media   %-16.16s %-16s %s\n", m.sha256.c_str(), m.purpose.c_str(), or_dash(m.public_url).c_str());
+  return kExitOk;
+}
+
+Result<int> run_show(const StateFlags& flags) {
+  auto store = open_for_reading(flags);
+  if (!store) return store.error();
+  auto bundle = store->find_bundle(flags.ref);
+  if (!bundle) return bundle.error();
+  OrderedJson doc;
+  if (*bundle) {
+    doc = bundle_json(**bundle);
+    auto known = store->load((*bundle)->campaign);
+    if (!known) return known.error();
+    doc["slots"] = OrderedJson::array();
+    for (const auto& s : known->slots)
+      if (s.bundle_ref == flags.ref) doc["slots"].push_back(s.external_ref);
+  } else {
+    auto slot = store->find_slot(flags.ref);
+    if (!slot) return slot.error();
+    if (!*slot) return not_found("no bundle or slot " + flags.ref + " in state file " + flags.state);
+    doc = slot_json(**slot);
+  }
+  if (flags.json()) {
+    print_json(doc);
+    return kExitOk;
+  }
+  std::printf("%s %s\n", doc["kind"].get<std::string>().c_str(), flags.ref.c_str());
+  OrderedJson fields = doc;
+  fields.erase("ref");
+  if (fields.contains("slots")) {
+    std::string joined;
+    for (const auto& s : fields["slots"]) joined += (joined.empty() ? "" : " ") + s.get<std::string>();
+    fields["slots"] = joined;
+  }
+  print_text(fields);
+  return kExitOk;
+}
+
+Result<int> run_mv(const StateFlags& flags) {
+  auto session = open_for_writing(flags, "ugc state mv " + flags.ref + " " + flags.new_ref);
+  if (!session) return session.error();
+  auto kind = session->store->move(flags.ref, flags.new_ref);
+  if (!kind) return kind.error();
+  auto serial = session->store->serial();
+  if (!serial) return serial.error();
+  if (flags.json())
+    print_json({{"moved", {{"kind", to_string(*kind)}, {"from", flags.ref}, {"to", flags.new_ref}}}, {"serial", *serial}});
+  else
+    std::printf("moved %s %s to %s\n", to_string(*kind), flags.ref.c_str(), flags.new_ref.c_str());
+  return kExitOk;
+}
+
+Result<int> run_rm(const StateFlags& flags) {
+  auto session = open_for_writing(flags, "ugc state rm " + flags.ref);
+  if (!session) return session.error();
+  auto removal = session->store->remove(flags.ref);
+  if (!removal) return removal.error();
+  auto serial = session->store->serial();
+  if (!serial) return serial.error();
+  if (flags.json()) {
+    print_json({{"removed", {{"kind", to_string(removal->kind)}, {"ref", flags.ref}, {"slots_removed", removal->slots_removed}}},
+                {"serial", *serial}});
+  } else {
+    std::printf("forgot %s %s", to_string(removal->kind), flags.ref.c_str());
+    if (removal->kind == RefKind::bundle) std::printf(" and its %d slot(s)", removal->slots_removed);
+    std::printf(" (nothing was changed at TokPortal)\n");
+  }
+  return kExitOk;
+}
+
+Result<int> run_unlock(const StateFlags& flags) {
+  // No lock to take here: breaking the lock is the point.
+  auto store = Store::open(flags.state, {Access::read_write});
+  if (!store) return store.error();
+  auto broken = force_unlock(*store, flags.unlock_id);
+  if (!broken) return broken.error();
+  if (flags.json())
+    print_json({{"unlocked", lock_json(*broken)}});
+  else
+    std::printf("broke the state lock: %s\n", lock_line(*broken).c_str());
+  return kExitOk;
+}
+
+Result<int> run_upgrade(const StateFlags& flags) {
+  auto session = open_for_writing(flags, "ugc state upgrade");
+  if (!session) return session.error();  // opening read-write applied the migrations
+  if (flags.json())
+    print_json({{"state", flags.state}, {"schema_version", latest_schema_version()}});
+  else
+    std::printf("state %s is at schema version %d\n", flags.state.c_str(), latest_schema_version());
+  return kExitOk;
+}
+
+// Damage, and journal entries an interrupted apply left open (apply
+// reconciles those on its next run).
+Result<int> run_check(const StateFlags& flags) {
+  auto store = open_for_reading(flags);
+  if (!store) return store.error();
+  auto problems = store->quick_check();
+  if (!problems) return problems.error();
+  auto open_entries = open_journal_entries(*store);
+  if (!open_entries) return open_entries.error();
+  if (flags.json()) {
+    OrderedJson doc = {{"state", flags.state}, {"ok", problems->empty()}, {"problems", *problems}};
+    doc["open_journal_entries"] = OrderedJson::array();
+    for (const auto& r : *open_entries)
+      doc["open_journal_entries"].push_back({{"id", r.id},
+                                             {"action_id", r.entry.action_id},
+                                             {"method", r.entry.method},
+                                             {"path", r.entry.path},
+                                             {"idempotency_key", r.entry.idempotency_key},
+                                             {"started_at", r.started_at}});
+    print_json(doc);
+  } else {
+    if (problems->empty()) std::printf("state %s: no damage found\n", flags.state.c_str());
+    for (const auto& p : *problems) std::printf("damage: %s\n", p.c_str());
+    if (!open_entries->empty())
+      std::printf("%zu request(s) were started by an interrupted run and not recorded as finished; the next "
+                  "`ugc apply` reconciles them\n",
+                  open_entries->size());
+    for (const auto& r : *open_entries)
+      std::printf("  #%lld %s %s %s (action %s, since %s)\n", r.id, r.entry.method.c_str(), r.entry.path.c_str(),
+                  r.entry.idempotency_key.c_str(), r.entry.action_id.c_str(), r.started_at.c_str());
+  }
+  if (!problems->empty()) return io_error("state file " + flags.state + " is damaged; restore it from a backup");
+  return kExitOk;
+}
+
+}  // namespace
+
 CommandRun define_state(CLI::App& sub) {
-  (void)sub;
-  return []() -> Result<int> { return Error(ErrorKind::fatal, "ugc state is not built yet"); };
+  auto flags = std::make_shared<StateFlags>();
+  sub.require_subcommand(1);
+
+  CLI::App* list = sub.add_subcommand("list", "List the bundles, slots and media recorded in the state");
+  add_common_flags(list, *flags, false);
+
+  CLI::App* show = sub.add_subcommand("show", "Show one bundle or slot");
+  show->add_option("REF", flags->ref, "external_ref of a bundle or slot")->required();
+  add_common_flags(show, *flags, false);
+
+  CLI::App* mv = sub.add_subcommand("mv", "Rename a bundle or slot ref (its slots and account follow)");
+  mv->add_option("OLD", flags->ref, "current external_ref")->required();
+  mv->add_option("NEW", flags->new_ref, "new external_ref")->required();
+  add_common_flags(mv, *flags, true);
+
+  CLI::App* rm = sub.add_subcommand("rm", "Forget a bundle (with its slots) or a slot; TokPortal is not touched");
+  rm->add_option("REF", flags->ref, "external_ref of a bundle or slot")->required();
+  add_common_flags(rm, *flags, true);
+
+  CLI::App* unlock = sub.add_subcommand("unlock", "Break a stale state lock left by a run that died");
+  unlock->add_option("--force", flags->unlock_id, "Holder id of the lock to break (shown in the lock error)")
+      ->required();
+  add_common_flags(unlock, *flags, false);
+
+  CLI::App* upgrade = sub.add_subcommand("upgrade", "Migrate the state file to this ugc's schema");
+  add_common_flags(upgrade, *flags, true);
+
+  CLI::App* check = sub.add_subcommand("check", "Check the state file for damage and interrupted runs");
+  add_common_flags(check, *flags, false);
+
+  return [=]() -> Result<int> {
+    if (list->parsed()) return run_list(*flags);
+    if (show->parsed()) return run_show(*flags);
+    if (mv->parsed()) return run_mv(*flags);
+    if (rm->parsed()) return run_rm(*flags);
+    if (unlock->parsed()) return run_unlock(*flags);
+    if (upgrade->parsed()) return run_upgrade(*flags);
+    if (check->parsed()) return run_check(*flags);
+    return fatal_error("ugc state: no subcommand");
+  };
 }
 
 }  // namespace ugc::cli
