@@ -273,7 +273,9 @@ class Planner {
   std::string planned_date(BundleWork& w, const DesiredSlot& s, const std::string& known_date) {
     const std::string& ref = w.want->external_ref;
     if (s.publish_date >= w.earliest) return s.publish_date.str();
-    // Too close. Already moved forward (by the server or an earlier apply)? Keep it.
+    // Too close, but unchanged: nothing to send (publishing moves it, see note_stale_publish).
+    if (known_date == s.publish_date.str()) return known_date;
+    // Already moved forward (by the server or an earlier apply)? Keep it.
     if (auto k = CivilDate::parse(known_date); k && *k >= w.earliest) return known_date;
     CivilDate day = days_.first_free(ref, w.earliest);
     days_.add(ref, day);
