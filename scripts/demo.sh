@@ -2,7 +2,9 @@
 # The demo, on a fresh clone: build ugc, start the TokPortal simulator with its
 # clock before the campaign's dates, plan and apply campaigns/ugc-wave-1.yaml,
 # then show that a second plan has nothing left to do.
-#   bash scripts/demo.sh            (UGC_BUILD_DIR picks the build directory; default build)
+#   bash scripts/demo.sh
+# UGC_BUILD_DIR picks the build directory (default: build); UGC_SKIP_BUILD=1
+# uses the ugc binary already built there.
 # Nothing outside a temp directory is written besides the build; the
 # simulator is stopped however the script ends.
 set -euo pipefail
@@ -13,8 +15,10 @@ campaign="campaigns/ugc-wave-1.yaml"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "Building ugc (scripts/setup.sh $build_dir)"
-bash scripts/setup.sh "$build_dir"
+if [ "${UGC_SKIP_BUILD:-0}" != "1" ]; then
+  step "Building ugc (scripts/setup.sh $build_dir)"
+  bash scripts/setup.sh "$build_dir"
+fi
 ugc="$(pwd)/$build_dir/ugc"
 
 work="$(mktemp -d)"
