@@ -86,7 +86,9 @@ Result<long long> check_schema(SqliteDb& db, const std::string& path, Access acc
   const int latest = latest_schema_version();
 
   if (*version == 0) {
-    if (created && *tables == 0) return 0;
+    // No tables at all: a new file, or one whose creator was killed before
+    // its first migration committed (nothing to lose). A writer adopts it.
+    if (*tables == 0 && (created || access == Access::read_write)) return 0;
     return invalid_input("state file " + path + " is not a ugc state file (an SQLite database without a ugc schema)");
   }
   if (*version > latest)
