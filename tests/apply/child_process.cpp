@@ -85,12 +85,25 @@ RunResult run_process(const std::vector<std::string>& args, const RunOptions& op
     return result;
   }
   auto start = std::chrono::steady_clock::now();
+  auto kill_clock = start;
+  bool armed = options.kill_after_progress_lines <= 0;
+  static const std::regex progress_re(R"((^|\n)\[[0-9]+/[0-9]+\] )");
   int status = 0;
   for (;;) {
     int r = ::waitpid(pid, &status, WNOHANG);
     if (r == pid) break;
-    auto elapsed = std::chrono::steady_clock::now() - start;
-    if ((options.kill_after && elapsed >= *options.kill_after) || elapsed >= options.timeout) {
+    auto now = std::chrono::steady_clock::now();
+    if (!armed) {
+      std::string err = slurp(err_path);
+      int lines = static_cast<int>(std::distance(std::sregex_iterator(err.begin(), err.end(), progress_re),
+                                                 std::sregex_iterator()));
+      if (lines >= options.kill_after_progress_lines) {
+        armed = true;
+        kill_clock = now;
+      }
+    }
+    auto elapsed = now - start;
+    if ((options.kill_after && armed && now - kill_clock >= *options.kill_after) || elapsed >= options.timeout) {
       ::kill(-pid, SIGKILL);  // the whole group: ugc and anything it started
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);

@@ -26,6 +26,9 @@ struct RunOptions {
   std::string cwd;
   // Send SIGKILL after this long (chaos); nullopt = wait until it exits.
   std::optional<std::chrono::milliseconds> kill_after;
+  // With kill_after: start its clock only once stderr holds this many apply
+  // progress lines ("[k/n] ..."), i.e. k actions finished (chaos).
+  int kill_after_progress_lines = 0;
   std::chrono::seconds timeout{120};  // then SIGKILL and fail
   std::string stdin_text;             // fed on stdin (empty: /dev/null)
 };
