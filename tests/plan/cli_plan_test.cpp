@@ -1,0 +1,154 @@
+// `ugc plan` end to end: the built binary on the seed campaign, with a state
+// file written through the Store; the JSON output validated against
+// schemas/plan.schema.json with node-ajv (tests/tools/validate_schema.js).
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "plan_fixture.hpp"
+#include "ugc/core/hash.hpp"
+#include "ugc/manifest/parse.hpp"
+#include "ugc/plan/saved_plan.hpp"
+
+using namespace ugc;
+using namespace ugc::plan;
+using namespace ugc::plan::testing;
+
+namespace {
+
+const std::string kCampaign = std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml";
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Run ugc_plan(const TempDir& dir, const std::string& args) {
+  const std::string out = dir.file("stdout"), err = dir.file("stderr");
+  std::string cmd = "NO_COLOR=1 '" + std::string(UGC_BINARY) + "' plan " + args + " >'" + out + "' 2>'" + err + "'";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+bool have_node_ajv() {
+  return std::system("NODE_PATH=/usr/share/nodejs node -e \"require('ajv')\" >/dev/null 2>&1") == 0;
+}
+
+}  // namespace
+
+TEST_CASE("ugc plan --format json on the seed campaign validates against schemas/plan.schema.json") {
+  TempDir dir;
+  Run r = ugc_plan(dir, "'" + kCampaign + "' --format json --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto doc = Json::parse(r.out);
+  CHECK(doc["campaign"] == "ugc-wave-1");
+  CHECK(doc["today"] == "2027-01-15");
+  CHECK(doc["today_source"] == "as-of");
+  CHECK(doc["totals"]["api_requests"].get<int>() > 0);
+  if (!have_node_ajv()) {
+    MESSAGE("node-ajv not installed: schema validation skipped");
+    return;
+  }
+  std::ofstream(dir.file("plan.json")) << r.out;
+  std::string cmd = "NODE_PATH=/usr/share/nodejs node '" + std::string(UGC_SOURCE_DIR) +
+                    "/tests/tools/validate_schema.js' '" + std::string(UGC_SOURCE_DIR) +
+                    "/schemas/plan.schema.json' '" + dir.file("plan.json") + "' >'" + dir.file("ajv") + "' 2>&1";
+  int status = std::system(cmd.c_str());
+  CHECK_MESSAGE(WIFEXITED(status) && WEXITSTATUS(status) == 0, slurp(dir.file("ajv")));
+}
+
+TEST_CASE("the schema rejects a plan with an unknown action kind (the check can fail)") {
+  if (!have_node_ajv()) return;
+  TempDir dir;
+  Run r = ugc_plan(dir, "'" + kCampaign + "' --format json --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
+  REQUIRE(r.exit_code == 0);
+  auto doc = Json::parse(r.out);
+  doc["actions"][0]["kind"] = "delete_bundle";
+  std::ofstream(dir.file("bad.json")) << doc.dump();
+  std::string cmd = "NODE_PATH=/usr/share/nodejs node '" + std::string(UGC_SOURCE_DIR) +
+                    "/tests/tools/validate_schema.js' '" + std::string(UGC_SOURCE_DIR) +
+                    "/schemas/plan.schema.json' '" + dir.file("bad.json") + "' >/dev/null 2>&1";
+  int status = std::system(cmd.c_str());
+  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 1));
+}
+
+TEST_CASE("--detailed-exitcode: 2 with changes, 0 once the state holds everything") {
+  TempDir dir;
+  const std::string state = dir.file("state.db");
+  Run fresh = ugc_plan(dir, "'" + kCampaign + "' --detailed-exitcode --as-of 2027-01-15 --state '" + state + "'");
+  CHECK_MESSAGE(fresh.exit_code == 2, fresh.err);
+  CHECK(fresh.out.find("Create (") != std::string::npos);
+
+  // Record what apply would, through the Store, then plan again.
+  auto campaign = manifest::load_campaign(kCampaign);
+  REQUIRE(campaign.ok());
+  auto plan = plan_campaign(*campaign, {}, inputs_as_of("2027-01-15"));
+  REQUIRE(plan.ok());
+  {
+    auto store = open_store(state);
+    REQUIRE(store.ok());
+    REQUIRE(record_applied(*store, *plan).ok());
+  }
+  Run applied = ugc_plan(dir, "'" + kCampaign + "' --detailed-exitcode --as-of 2027-01-15 --state '" + state + "'");
+  CHECK_MESSAGE(applied.exit_code == 0, (applied.err + applied.out));
+  CHECK(applied.out.find("No changes") != std::string::npos);
+  // Without the flag, changes still exit 0.
+  Run plain = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + dir.file("other.db") + "'");
+  CHECK(plain.exit_code == 0);
+}
+
+TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load; stale plans are refused") {
+  TempDir dir;
+  const std::string none = dir.file("none.db");
+  Run r = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "' --out '" + dir.file("a.json") + "'");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(r.err.find("ugc apply") != std::string::npos);
+  auto saved = load_saved_plan(dir.file("a.json"));
+  REQUIRE_MESSAGE(saved.ok(), (saved.ok() ? "" : saved.error().message()));
+  auto sha = sha256_file_hex(kCampaign);
+  REQUIRE(sha.ok());
+  CHECK(check_plan_fresh(*saved, *sha, 0).ok());
+  CHECK_FALSE(check_plan_fresh(*saved, *sha, 1).ok());
+
+  Run t = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "' -out '" + dir.file("b.json") + "'");
+  REQUIRE_MESSAGE(t.exit_code == 0, t.err);
+  CHECK(load_saved_plan(dir.file("b.json")).ok());
+  Run before = ugc_plan(dir, "-out '" + dir.file("c.json") + "' '" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "'");
+  REQUIRE_MESSAGE(before.exit_code == 0, before.err);
+  CHECK(load_saved_plan(dir.file("c.json")).ok());
+}
+
+TEST_CASE("--format markdown is a collapsible summary") {
+  TempDir dir;
+  Run r = ugc_plan(dir, "'" + kCampaign + "' --format markdown --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("<details>") != std::string::npos);
+  CHECK(r.out.find("<summary>") != std::string::npos);
+}
+
+TEST_CASE("bad input: a precise error and exit 1") {
+  TempDir dir;
+  Run missing = ugc_plan(dir, "'" + dir.file("nope.yaml") + "'");
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("nope.yaml") != std::string::npos);
+  Run date = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-13-01");
+  CHECK(date.exit_code == 1);
+  CHECK(date.err.find("2027-13-01") != std::string::npos);
+  Run extra = ugc_plan(dir, "'" + kCampaign + "' stray --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
+  CHECK(extra.exit_code == 1);
+}
