@@ -36,7 +36,8 @@ std::optional<double> header_number(const Headers& headers, std::string_view nam
   if (!v || v->empty()) return std::nullopt;
   double out = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-  if (ec != std::errc() || !std::isfinite(out)) return std::nullopt;
+  // Bounded so later casts to integers and durations cannot overflow.
+  if (ec != std::errc() || !std::isfinite(out) || out < -1e15 || out > 1e15) return std::nullopt;
   return out;
 }
 
@@ -160,8 +161,9 @@ Result<HttpResponse> Client::send_with_retries(const std::string& what, bool rep
       cls = classify_status(resp.status);
       if (resp.status == 429) {
         stats_.rate_limited++;
+        // Capped at a day: anything longer is beyond every retry budget anyway.
         if (auto ra = header_number(resp.headers, "Retry-After"); ra && *ra >= 0)
-          retry_after = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*ra));
+          retry_after = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(std::min(*ra, 86400.0)));
       }
       if (api_call) {
         failure = error_from_response(what, server_id, resp);

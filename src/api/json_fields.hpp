@@ -24,7 +24,12 @@ inline std::optional<std::int64_t> opt_int_field(const Json& obj, const char* ke
   if (!obj.is_object()) return std::nullopt;
   auto it = obj.find(key);
   if (it == obj.end() || !it->is_number()) return std::nullopt;
-  if (it->is_number_float()) return static_cast<std::int64_t>(it->get<double>());
+  if (it->is_number_float()) {
+    double d = it->get<double>();
+    if (!(d > -9e18 && d < 9e18)) return std::nullopt;  // NaN or out of range: no UB cast
+    return static_cast<std::int64_t>(d);
+  }
+  if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
   return it->get<std::int64_t>();
 }
 

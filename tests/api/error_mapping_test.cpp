@@ -119,3 +119,10 @@ TEST_CASE("204 No Content is a success with no data; text answers are kept raw")
   REQUIRE(csv.ok());
   CHECK(csv->text == "a,b\n1,2\n");
 }
+
+TEST_CASE("absurd numbers in the envelope are ignored, not cast") {
+  auto r = parse(http(200, R"({"data":{},"credits_charged":1e300,"credits_remaining":18446744073709551615})"));
+  REQUIRE(r.ok());
+  CHECK_FALSE(r->credits_charged);
+  CHECK_FALSE(r->credits_remaining);
+}

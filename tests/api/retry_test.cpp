@@ -226,3 +226,12 @@ TEST_CASE("final 4xx answers are not retried") {
     CHECK(rig.transport->count() == 1);
   }
 }
+
+TEST_CASE("a Retry-After of several days is capped, never treated as a short wait") {
+  Rig rig;
+  rig.transport->push(api_error(429, "capacity_cooldown", "later", {{"Retry-After", "1e12"}}));
+  auto r = rig.client->request(Request::get("/me"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind() == ErrorKind::rate_limited);
+  CHECK(rig.transport->count() == 1);  // a day is past the 2-minute budget: fail at once
+}
