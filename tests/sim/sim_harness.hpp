@@ -73,13 +73,15 @@ class SimHarness {
   }
 
   Resp raw(const std::string& method, const std::string& full_path, const std::string& body, const httplib::Headers& h) {
-    httplib::Result r;
     const char* ct = "application/json";
-    if (method == "GET") r = client_->Get(full_path.c_str(), h);
-    else if (method == "POST") r = client_->Post(full_path.c_str(), h, body, ct);
-    else if (method == "PUT") r = client_->Put(full_path.c_str(), h, body, ct);
-    else if (method == "PATCH") r = client_->Patch(full_path.c_str(), h, body, ct);
-    else if (method == "DELETE") r = client_->Delete(full_path.c_str(), h, body, ct);
+    auto send = [&]() -> httplib::Result {
+      if (method == "POST") return client_->Post(full_path.c_str(), h, body, ct);
+      if (method == "PUT") return client_->Put(full_path.c_str(), h, body, ct);
+      if (method == "PATCH") return client_->Patch(full_path.c_str(), h, body, ct);
+      if (method == "DELETE") return client_->Delete(full_path.c_str(), h, body, ct);
+      return client_->Get(full_path.c_str(), h);
+    };
+    httplib::Result r = send();
     Resp out;
     if (!r) return out;
     out.ok = true;
