@@ -1,10 +1,35 @@
+// ugc validate FILE... : errors only (schema, semantics, API limits, lint errors).
+#include <memory>
+
+#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
 
 namespace ugc::cli {
+namespace {
+
+struct ValidateFlags {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string as_of;
+};
+
+}  // namespace
 
 CommandRun define_validate(CLI::App& sub) {
-  (void)sub;
-  return []() -> Result<int> { return Error(ErrorKind::fatal, "ugc validate is not built yet"); };
+  auto flags = std::make_shared<ValidateFlags>();
+  sub.add_option("files", flags->files, "Campaign files (YAML)")->required();
+  sub.add_option("--format", flags->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); no date-vs-today check without it");
+  return [flags]() -> Result<int> {
+    auto as_of = parse_as_of(flags->as_of);
+    if (!as_of) return as_of.error();
+    auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/false});
+    if (flags->format == "json")
+      std::printf("%s\n", findings_json(findings).dump(2).c_str());
+    else
+      print_findings_text(stdout, findings);
+    return count_findings(findings).errors ? kExitError : kExitOk;
+  };
 }
 
 }  // namespace ugc::cli

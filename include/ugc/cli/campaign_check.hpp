@@ -1,0 +1,44 @@
+#pragma once
+// The shared body of `ugc validate` and `ugc lint`: read each campaign file,
+// run the schema, semantic and lint checks, and render the findings as text
+// (file:line:col: severity[rule]: message, colour on a TTY) or as one JSON
+// document. The API's per-day cap is checked on the real slot assignment
+// (expand_campaign), so lint and apply agree on which bundle a video lands in.
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ugc/core/date.hpp"
+#include "ugc/core/json.hpp"
+#include "ugc/manifest/diagnostic.hpp"
+
+namespace ugc::cli {
+
+struct FileFindings {
+  std::string file;
+  std::vector<manifest::Diagnostic> diagnostics;  // sorted by line, then column
+};
+
+struct CheckRequest {
+  std::vector<std::string> files;
+  std::optional<CivilDate> as_of;
+  bool warnings = true;  // false for `validate`: errors only
+};
+
+std::vector<FileFindings> check_campaign_files(const CheckRequest& request);
+
+struct FindingCounts {
+  int errors = 0;
+  int warnings = 0;
+};
+FindingCounts count_findings(const std::vector<FileFindings>& findings);
+
+void print_findings_text(std::FILE* out, const std::vector<FileFindings>& findings);
+// {"files":[{"file","diagnostics":[{"severity","rule","message","file","line","column"}]}],"errors","warnings"}
+OrderedJson findings_json(const std::vector<FileFindings>& findings);
+
+// Parses --as-of; an invalid_input error names the expected format.
+Result<std::optional<CivilDate>> parse_as_of(const std::string& text);
+
+}  // namespace ugc::cli

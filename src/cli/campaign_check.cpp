@@ -1,0 +1,101 @@
+#include "ugc/cli/campaign_check.hpp"
+
+#include <algorithm>
+
+#include "ugc/cli/terminal.hpp"
+#include "ugc/expand/expand.hpp"
+#include "ugc/manifest/lint.hpp"
+#include "ugc/manifest/parse.hpp"
+
+namespace ugc::cli {
+namespace {
+
+// The slot dates expand assigns on a fresh state. When expansion fails (its
+// causes are reported by validation) lint falls back to publish_on dates.
+std::optional<std::vector<manifest::ScheduledPost>> schedule_of(const manifest::Campaign& campaign) {
+  auto desired = expand::expand_campaign(campaign);
+  if (!desired) return std::nullopt;
+  std::vector<manifest::ScheduledPost> posts;
+  for (const auto& slot : desired->slots) {
+    int account = 1;
+    for (const auto& b : desired->bundles)
+      if (b.external_ref == slot.bundle_ref) account = b.index;
+    posts.push_back(manifest::ScheduledPost{slot.video_id, slot.market, slot.platform, account, slot.publish_date});
+  }
+  return posts;
+}
+
+FileFindings check_one(const std::string& file, const CheckRequest& request) {
+  FileFindings findings{file, {}};
+  auto outcome = manifest::parse_campaign_file(file);
+  findings.diagnostics = std::move(outcome.diagnostics);
+  if (outcome.campaign) {
+    manifest::LintOptions options{request.as_of, schedule_of(*outcome.campaign)};
+    for (auto& d : manifest::lint_campaign(*outcome.campaign, options)) findings.diagnostics.push_back(std::move(d));
+  }
+  if (!request.warnings)
+    std::erase_if(findings.diagnostics, [](const auto& d) { return d.severity != manifest::Severity::error; });
+  std::stable_sort(findings.diagnostics.begin(), findings.diagnostics.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+  });
+  return findings;
+}
+
+}  // namespace
+
+std::vector<FileFindings> check_campaign_files(const CheckRequest& request) {
+  std::vector<FileFindings> out;
+  for (const auto& file : request.files) out.push_back(check_one(file, request));
+  return out;
+}
+
+FindingCounts count_findings(const std::vector<FileFindings>& findings) {
+  FindingCounts n;
+  for (const auto& f : findings)
+    for (const auto& d : f.diagnostics) (d.severity == manifest::Severity::error ? n.errors : n.warnings)++;
+  return n;
+}
+
+void print_findings_text(std::FILE* out, const std::vector<FileFindings>& findings) {
+  Palette p = palette_for(out);
+  for (const auto& f : findings) {
+    for (const auto& d : f.diagnostics) {
+      bool error = d.severity == manifest::Severity::error;
+      std::fprintf(out, "%s%s:%s %s%s[%s]:%s %s\n", p.bold().c_str(), d.where.str().c_str(), p.reset().c_str(),
+                   error ? p.red().c_str() : p.yellow().c_str(), manifest::to_string(d.severity), d.rule.c_str(),
+                   p.reset().c_str(), d.message.c_str());
+    }
+  }
+  auto n = count_findings(findings);
+  const char* colour = n.errors ? p.red().c_str() : n.warnings ? p.yellow().c_str() : p.green().c_str();
+  std::fprintf(out, "%s%zu file%s checked: %d error%s, %d warning%s%s\n", colour, findings.size(),
+               findings.size() == 1 ? "" : "s", n.errors, n.errors == 1 ? "" : "s", n.warnings,
+               n.warnings == 1 ? "" : "s", p.reset().c_str());
+}
+
+OrderedJson findings_json(const std::vector<FileFindings>& findings) {
+  OrderedJson files = OrderedJson::array();
+  for (const auto& f : findings) {
+    OrderedJson diags = OrderedJson::array();
+    for (const auto& d : f.diagnostics) {
+      diags.push_back({{"severity", manifest::to_string(d.severity)},
+                       {"rule", d.rule},
+                       {"message", d.message},
+                       {"file", d.where.file},
+                       {"line", d.where.line},
+                       {"column", d.where.column}});
+    }
+    files.push_back({{"file", f.file}, {"diagnostics", std::move(diags)}});
+  }
+  auto n = count_findings(findings);
+  return {{"files", std::move(files)}, {"errors", n.errors}, {"warnings", n.warnings}};
+}
+
+Result<std::optional<CivilDate>> parse_as_of(const std::string& text) {
+  if (text.empty()) return std::optional<CivilDate>();
+  auto d = CivilDate::parse(text);
+  if (!d) return invalid_input("--as-of: " + d.error().message());
+  return std::optional<CivilDate>(*d);
+}
+
+}  // namespace ugc::cli
