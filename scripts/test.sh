@@ -13,3 +13,8 @@ if [ "${UGC_SKIP_SANITIZE:-0}" != "1" ]; then
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   (cd build-asan && ctest --output-on-failure -j"$(nproc)")
 fi
+
+# A bounded libFuzzer run of the campaign parser (longer runs: scripts/fuzz.sh 3600).
+if [ "${UGC_SKIP_FUZZ:-0}" != "1" ]; then
+  scripts/fuzz.sh "${UGC_FUZZ_SECONDS:-60}"
+fi
