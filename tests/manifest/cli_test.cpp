@@ -20,7 +20,7 @@ struct Run {
 };
 
 // Runs `ugc ARGS` with stdout captured (stderr merged), NO_COLOR unset: the pipe is no TTY.
-Run ugc(const std::string& args) {
+Run run_ugc(const std::string& args) {
   std::string cmd = std::string("cd '") + UGC_SOURCE_DIR + "' && '" + UGC_BINARY + "' " + args + " 2>&1";
   Run r;
   std::FILE* pipe = ::popen(cmd.c_str(), "r");
@@ -38,17 +38,17 @@ std::string rule_file(const std::string& name) { return "tests/data/manifest/rul
 }  // namespace
 
 TEST_CASE("ugc validate accepts the example campaigns") {
-  auto r = ugc("validate campaigns/ugc-wave-1.yaml campaigns/dtc-launch.yaml");
+  auto r = run_ugc("validate campaigns/ugc-wave-1.yaml campaigns/dtc-launch.yaml");
   INFO(r.out);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("2 files checked: 0 errors, 0 warnings") != std::string::npos);
-  auto lint = ugc("lint --strict --as-of 2026-11-25 campaigns/ugc-wave-1.yaml campaigns/dtc-launch.yaml");
+  auto lint = run_ugc("lint --strict --as-of 2026-11-25 campaigns/ugc-wave-1.yaml campaigns/dtc-launch.yaml");
   INFO(lint.out);
   CHECK(lint.exit_code == 0);
 }
 
 TEST_CASE("ugc validate exits 1 with file:line:col errors and keeps going over files") {
-  auto r = ugc("validate " + rule_file("caption-not-localized.bad") + " campaigns/ugc-wave-1.yaml");
+  auto r = run_ugc("validate " + rule_file("caption-not-localized.bad") + " campaigns/ugc-wave-1.yaml");
   INFO(r.out);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("caption-not-localized.bad.yaml:26:11: error[caption-not-localized]: video 'review'") !=
@@ -58,53 +58,60 @@ TEST_CASE("ugc validate exits 1 with file:line:col errors and keeps going over f
 }
 
 TEST_CASE("validate shows errors only; lint adds warnings, which fail only with --strict") {
-  auto v = ugc("validate " + rule_file("promises-reach.bad"));
+  auto v = run_ugc("validate " + rule_file("promises-reach.bad"));
   CHECK(v.exit_code == 0);
   CHECK(v.out.find("promises-reach") == std::string::npos);
-  auto l = ugc("lint " + rule_file("promises-reach.bad"));
+  auto l = run_ugc("lint " + rule_file("promises-reach.bad"));
   INFO(l.out);
   CHECK(l.exit_code == 0);
   CHECK(l.out.find("warning[promises-reach]") != std::string::npos);
-  auto strict = ugc("lint --strict " + rule_file("promises-reach.bad"));
+  auto strict = run_ugc("lint --strict " + rule_file("promises-reach.bad"));
   CHECK(strict.exit_code == 1);
 }
 
 TEST_CASE("--format json has files, diagnostics and counts") {
-  auto r = ugc("lint --format json " + rule_file("missing-disclosure.bad") + " " + rule_file("identical-caption.bad"));
+  auto r = run_ugc("lint --format json " + rule_file("missing-disclosure.bad") + " " + rule_file("identical-caption.bad"));
   INFO(r.out);
   CHECK(r.exit_code == 1);
   auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["errors"] == 1);
-  CHECK(doc["warnings"] == 1);
+  CHECK(doc["warnings"].get<int>() >= 1);
   REQUIRE(doc["files"].size() == 2);
-  const auto& d = doc["files"][0]["diagnostics"][0];
+  auto find_rule = [](const nlohmann::json& file, const std::string& rule) {
+    for (const auto& d : file["diagnostics"])
+      if (d["rule"] == rule) return d;
+    return nlohmann::json();
+  };
+  auto d = find_rule(doc["files"][0], "missing-disclosure");
+  REQUIRE_FALSE(d.is_null());
   CHECK(d["severity"] == "error");
-  CHECK(d["rule"] == "missing-disclosure");
   CHECK(d["line"] == 26);
   CHECK(d["column"].get<int>() > 0);
   CHECK(d["file"].get<std::string>().find("missing-disclosure.bad.yaml") != std::string::npos);
-  CHECK(doc["files"][1]["diagnostics"][0]["severity"] == "warning");
+  auto w = find_rule(doc["files"][1], "identical-caption");
+  REQUIRE_FALSE(w.is_null());
+  CHECK(w["severity"] == "warning");
 }
 
 TEST_CASE("--as-of turns on the date rules and is itself checked") {
-  auto plain = ugc("validate " + rule_file("publish-lead-time.bad"));
+  auto plain = run_ugc("validate " + rule_file("publish-lead-time.bad"));
   CHECK(plain.exit_code == 0);
-  auto dated = ugc("validate --as-of 2027-03-10 " + rule_file("publish-lead-time.bad"));
+  auto dated = run_ugc("validate --as-of 2027-03-10 " + rule_file("publish-lead-time.bad"));
   INFO(dated.out);
   CHECK(dated.exit_code == 1);
   CHECK(dated.out.find("error[publish-lead-time]") != std::string::npos);
-  auto bad = ugc("validate --as-of 2027-02-30 campaigns/ugc-wave-1.yaml");
+  auto bad = run_ugc("validate --as-of 2027-02-30 campaigns/ugc-wave-1.yaml");
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("YYYY-MM-DD") != std::string::npos);
 }
 
 TEST_CASE("the per-day cap is checked on the real slot assignment") {
   // Three videos for one US account on the same day pass (a warning); a fourth fails.
-  auto ok = ugc("lint " + rule_file("too-many-posts-per-day.bad"));
+  auto ok = run_ugc("lint " + rule_file("too-many-posts-per-day.bad"));
   INFO(ok.out);
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.find("warning[too-many-posts-per-day]") != std::string::npos);
-  auto over = ugc("validate " + rule_file("videos-per-day-exceeded.bad"));
+  auto over = run_ugc("validate " + rule_file("videos-per-day-exceeded.bad"));
   INFO(over.out);
   CHECK(over.exit_code == 1);
   CHECK(over.out.find("error[videos-per-day-exceeded]") != std::string::npos);
@@ -114,7 +121,7 @@ TEST_CASE("the per-day cap is checked on the real slot assignment") {
 TEST_CASE("bad input exits 1 with a located error, never a crash") {
   for (const char* file : {"tests/data/manifest/does-not-exist.yaml", "tests/data/manifest/media/clip.mp4",
                            "tests/data/manifest/media/logo.png"}) {
-    auto r = ugc(std::string("validate ") + file);
+    auto r = run_ugc(std::string("validate ") + file);
     INFO(file << "\n" << r.out);
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("error[") != std::string::npos);
@@ -122,15 +129,15 @@ TEST_CASE("bad input exits 1 with a located error, never a crash") {
 }
 
 TEST_CASE("ugc lint --list-rules prints the rule table") {
-  auto r = ugc("lint --list-rules");
+  auto r = run_ugc("lint --list-rules");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("caption-not-localized") != std::string::npos);
   CHECK(r.out.find("same-day-all-markets") != std::string::npos);
   CHECK(r.out.find("warning") != std::string::npos);
-  auto j = ugc("lint --list-rules --format json");
+  auto j = run_ugc("lint --list-rules --format json");
   auto doc = nlohmann::json::parse(j.out);
   CHECK(doc.size() > 40);
   CHECK(doc[0].contains("id"));
-  auto none = ugc("lint");
+  auto none = run_ugc("lint");
   CHECK(none.exit_code == 1);
 }

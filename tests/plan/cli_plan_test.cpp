@@ -69,7 +69,8 @@ TEST_CASE("ugc plan --format json on the seed campaign validates against schemas
                     "/tests/tools/validate_schema.js' '" + std::string(UGC_SOURCE_DIR) +
                     "/schemas/plan.schema.json' '" + dir.file("plan.json") + "' >'" + dir.file("ajv") + "' 2>&1";
   int status = std::system(cmd.c_str());
-  CHECK_MESSAGE(WIFEXITED(status) && WEXITSTATUS(status) == 0, slurp(dir.file("ajv")));
+  bool valid = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  CHECK_MESSAGE(valid, slurp(dir.file("ajv")));
 }
 
 TEST_CASE("the schema rejects a plan with an unknown action kind (the check can fail)") {

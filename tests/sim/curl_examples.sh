@@ -31,7 +31,7 @@ status=$(curl -sS -o "$out" -w '%{http_code}' -X POST "$TOKPORTAL_BASE/bundles" 
     "external_ref": "ugc-wave-1-US-tiktok-1"
   }')
 expect "create bundle" 201
-BUNDLE_ID=$(grep -o '"id":"[0-9a-f-]*"' "$out" | head -1 | cut -d'"' -f4)
+BUNDLE_ID=$(grep -o '"bundle_id":"[0-9a-f-]*"' "$out" | head -1 | cut -d'"' -f4)
 grep -q '"credits_charged":38' "$out" || { echo "create bundle: credits_charged is not 38: $(cat "$out")" >&2; exit 1; }
 
 # --- Example 2: configure the account profile
