@@ -70,7 +70,11 @@ class Planner {
       : desired_(desired), known_(known), inputs_(inputs), view_(make_known_view(desired, known)) {
     for (const auto& m : desired.media) media_by_id_[m.id] = &m;
     for (const auto& m : known.media) known_media_[{m.sha256, m.purpose}] = &m;
-    for (const auto& s : desired.slots) slots_by_bundle_[s.bundle_ref].push_back(&s);
+    for (const auto& s : desired.slots) {
+      slots_by_bundle_[s.bundle_ref].push_back(&s);
+      desired_slot_refs_.insert(s.external_ref);
+    }
+    for (const auto& [ref, ks] : view_.slots) known_slots_by_bundle_[ks.slot.bundle_ref].push_back(&ks);
   }
 
   Plan run() {
@@ -236,6 +240,14 @@ class Planner {
     w.account_reason = k ? "account profile changed in the file" : "account profile not configured yet";
   }
 
+  // Known slots of a bundle, indexed once: a per-bundle scan of all slots is
+  // quadratic at thousands of slots.
+  const std::vector<const KnownView::Slot*>& known_slots_of(const std::string& bundle_ref) const {
+    static const std::vector<const KnownView::Slot*> none;
+    auto it = known_slots_by_bundle_.find(bundle_ref);
+    return it == known_slots_by_bundle_.end() ? none : it->second;
+  }
+
   std::vector<const DesiredSlot*> slots_of(const std::string& bundle_ref) const {
     auto it = slots_by_bundle_.find(bundle_ref);
     return it == slots_by_bundle_.end() ? std::vector<const DesiredSlot*>{} : it->second;
@@ -290,8 +302,9 @@ class Planner {
     const std::string& ref = w.want->external_ref;
     for (const DesiredSlot* s : slots_of(ref))
       if (s->publish_date >= w.earliest) days_.add(ref, s->publish_date);
-    for (const auto& [slot_ref, ks] : view_.slots) {
-      if (ks.slot.bundle_ref != ref || desired_.find_slot(slot_ref)) continue;
+    for (const KnownView::Slot* known : known_slots_of(ref)) {
+      const auto& ks = *known;
+      if (desired_slot_refs_.count(ks.slot.external_ref)) continue;
       auto st = slot_state(ks.slot.status);
       if (st == SlotState::unconfigured || st == SlotState::cancelled) continue;
       if (auto d = CivilDate::parse(ks.slot.publish_date); d && *d >= w.earliest) days_.add(ref, *d);
@@ -927,6 +940,8 @@ class Planner {
   std::map<std::string, const DesiredMedia*> media_by_id_;
   std::map<std::pair<std::string, std::string>, const state::KnownMedia*> known_media_;  // (key, purpose)
   std::map<std::string, std::vector<const DesiredSlot*>> slots_by_bundle_;
+  std::set<std::string> desired_slot_refs_;
+  std::map<std::string, std::vector<const KnownView::Slot*>> known_slots_by_bundle_;
   std::map<std::pair<std::string, std::string>, std::string> upload_action_;  // (purpose, key) -> id
   std::set<std::string> placed_;        // desired slot refs matched to a known slot in place
   std::set<std::string> held_bundles_;  // blocked bundles: nothing of theirs is touched
