@@ -10,10 +10,10 @@ namespace {
 // "16+ countries"), widened to the markets UGC campaigns commonly target.
 const std::vector<std::string> kMarkets = [] {
   std::vector<std::string> v = {"AE", "AR", "AT", "AU", "BE", "BR", "CA", "CH", "CL", "CO", "CZ",
-                                "DE", "DK", "EG", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "ID",
-                                "IE", "IL", "IN", "IT", "JP", "KE", "KR", "MX", "MY", "NG", "NL",
-                                "NO", "NZ", "PE", "PH", "PL", "PT", "RO", "SA", "SE", "SG", "SK",
-                                "TH", "TR", "UA", "US", "VN", "ZA"};
+                                "DE", "DK", "EC", "EG", "ES", "FI", "FR", "GB", "GR", "HK", "HR",
+                                "HU", "ID", "IE", "IL", "IN", "IT", "JP", "KE", "KR", "MA", "MX",
+                                "MY", "NG", "NL", "NO", "NZ", "PE", "PH", "PL", "PT", "RO", "SA",
+                                "SE", "SG", "SK", "TH", "TR", "TW", "UA", "US", "VN", "ZA"};
   std::sort(v.begin(), v.end());
   return v;
 }();
