@@ -20,7 +20,7 @@ echo "sim at $BASE"
 
 ID=$(curl -sS -X POST "$BASE/bundles" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
   -d '{"bundle_type":"account_and_videos","country":"USA","videos_quantity":3}' |
-  grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+  grep -o '"bundle_id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
 
 cat >"$work/get.lua" <<LUA
 wrk.headers["X-API-Key"] = "$KEY"
