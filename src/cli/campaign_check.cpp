@@ -67,8 +67,8 @@ void print_findings_text(std::FILE* out, const std::vector<FileFindings>& findin
     }
   }
   auto n = count_findings(findings);
-  const char* colour = n.errors ? p.red().c_str() : n.warnings ? p.yellow().c_str() : p.green().c_str();
-  std::fprintf(out, "%s%zu file%s checked: %d error%s, %d warning%s%s\n", colour, findings.size(),
+  const std::string colour = n.errors ? p.red() : n.warnings ? p.yellow() : p.green();
+  std::fprintf(out, "%s%zu file%s checked: %d error%s, %d warning%s%s\n", colour.c_str(), findings.size(),
                findings.size() == 1 ? "" : "s", n.errors, n.errors == 1 ? "" : "s", n.warnings,
                n.warnings == 1 ? "" : "s", p.reset().c_str());
 }
