@@ -47,7 +47,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const char* kKey = "sk_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+const char* kKey = "sk_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";  // a fake key; the simulator accepts any well-formed one
 const char* kMarkets[] = {"US", "GB", "FR", "DE", "IT", "ES", "CA", "AU", "BR", "MX", "NL", "SE", "PH",
                           "JP", "BE", "CH", "AT", "IE", "PT", "PL", "CZ", "DK", "NO", "FI", "GR", "RO",
                           "HU", "TR", "AR", "CL", "CO", "PE", "EC", "ZA", "NG", "KE", "EG", "MA", "AE",
