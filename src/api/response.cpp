@@ -2,21 +2,11 @@
 
 #include "ugc/api/api_error.hpp"
 #include "ugc/core/log.hpp"
+#include "json_fields.hpp"
 
 namespace ugc::api {
 namespace {
 
-std::optional<std::int64_t> int_field(const Json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_number()) return std::nullopt;
-  if (it->is_number_float()) {
-    double d = it->get<double>();
-    if (!(d > -9e18 && d < 9e18)) return std::nullopt;  // NaN or out of range: no UB cast
-    return static_cast<std::int64_t>(d);
-  }
-  if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
-  return it->get<std::int64_t>();
-}
 
 Error malformed(const std::string& what, const std::string& request_id, const std::string& detail) {
   std::string msg = what;
@@ -72,15 +62,15 @@ Result<Response> parse_response(const std::string& what, HttpResponse http, bool
                      "HTTP " + std::to_string(http.status) + " JSON has no \"data\" member (not a TokPortal envelope)");
   if (auto p = body.find("pagination"); p != body.end() && p->is_object()) {
     Pagination pg;
-    pg.page = int_field(*p, "page").value_or(1);
-    pg.per_page = int_field(*p, "per_page").value_or(0);
-    pg.total = int_field(*p, "total").value_or(0);
-    pg.total_pages = int_field(*p, "total_pages").value_or(0);
+    pg.page = detail::opt_int_field(*p, "page").value_or(1);
+    pg.per_page = detail::opt_int_field(*p, "per_page").value_or(0);
+    pg.total = detail::opt_int_field(*p, "total").value_or(0);
+    pg.total_pages = detail::opt_int_field(*p, "total_pages").value_or(0);
     r.pagination = pg;
   }
-  r.credits_charged = int_field(body, "credits_charged");
-  r.credits_remaining = int_field(body, "credits_remaining");
-  r.credits_would_charge = int_field(body, "credits_would_charge");
+  r.credits_charged = detail::opt_int_field(body, "credits_charged");
+  r.credits_remaining = detail::opt_int_field(body, "credits_remaining");
+  r.credits_would_charge = detail::opt_int_field(body, "credits_would_charge");
   if (auto d = body.find("dry_run"); d != body.end() && d->is_boolean()) r.dry_run = d->get<bool>();
   r.body = std::move(body);
   r.headers = std::move(http.headers);
