@@ -17,7 +17,7 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 if [ "${UGC_SKIP_BUILD:-0}" != "1" ]; then
   step "Building ugc (scripts/setup.sh $build_dir)"
-  bash scripts/setup.sh "$build_dir"
+  UGC_BUILD_TARGET=ugc bash scripts/setup.sh "$build_dir"
 fi
 ugc="$(pwd)/$build_dir/ugc"
 

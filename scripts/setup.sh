@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages ugc needs (only those missing) and builds ugc.
+# Installs the Debian packages ugc needs (only those missing) and builds ugc
+# (every target, or only UGC_BUILD_TARGET when set).
 #   scripts/setup.sh [BUILD_DIR] [extra cmake args...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,4 +26,4 @@ fi
 build_dir="${1:-build}"
 shift || true
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-cmake --build "$build_dir" -j"$(nproc)"
+cmake --build "$build_dir" -j"$(nproc)" ${UGC_BUILD_TARGET:+--target "$UGC_BUILD_TARGET"}
