@@ -120,12 +120,12 @@ HttpRequest Client::to_http(const Request& request, const std::string& request_i
   return http;
 }
 
-void Client::observe(const HttpResponse& http) {
+void Client::observe(const HttpResponse& http, RateLimiter::Ticket ticket) {
   RateLimitHeaders rl;
   rl.limit = header_number(http.headers, "X-RateLimit-Limit");
   rl.remaining = header_number(http.headers, "X-RateLimit-Remaining");
   if (auto reset = header_number(http.headers, "X-RateLimit-Reset")) rl.reset_unix = static_cast<std::int64_t>(*reset);
-  if (rl.limit || rl.remaining || rl.reset_unix) limiter_->observe(rl);
+  limiter_->observe(rl, ticket);  // also without headers: the request is no longer in flight
   if (auto date = http.headers.get("Date"); date && !date->empty()) {
     std::lock_guard lock(mutex_);
     last_date_ = *date;
@@ -139,7 +139,7 @@ Result<HttpResponse> Client::send_with_retries(const std::string& what, bool rep
   const std::string base_id = "ugc-" + random_hex(20);
   int consecutive_429 = 0;
   for (int attempt = 1;; ++attempt) {
-    if (api_call) limiter_->acquire();
+    RateLimiter::Ticket ticket = api_call ? limiter_->acquire() : 0;
     std::string request_id = attempt == 1 ? base_id : base_id + "-" + std::to_string(attempt);
     HttpRequest http = build(request_id);
     stats_.attempts++;
@@ -153,7 +153,7 @@ Result<HttpResponse> Client::send_with_retries(const std::string& what, bool rep
     if (sent.ok()) {
       HttpResponse& resp = *sent;
       stats_.bytes_received += resp.body.size();
-      if (api_call) observe(resp);
+      if (api_call) observe(resp, ticket);
       std::string server_id = response_request_id(resp.headers);
       spdlog::debug("{}", log::redact(fmt::format("{} -> HTTP {} (request {}, attempt {})", what, resp.status,
                                                   server_id.empty() ? request_id : server_id, attempt)));
@@ -174,6 +174,7 @@ Result<HttpResponse> Client::send_with_retries(const std::string& what, bool rep
       }
     } else {
       const Error& e = sent.error();
+      if (api_call) limiter_->abandon();
       cls = classify_transport_error(e);
       failure = Error(e.kind(), log::redact(what + " (request " + request_id + "): " + e.message()), e.code());
       spdlog::debug("{}", failure->message());

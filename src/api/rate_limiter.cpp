@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "refill_estimator.hpp"
+
 namespace ugc::api {
 
 RateLimiter::RateLimiter(std::shared_ptr<Clock> clock) : RateLimiter(std::move(clock), Options{}) {}
@@ -10,9 +12,13 @@ RateLimiter::RateLimiter(std::shared_ptr<Clock> clock) : RateLimiter(std::move(c
 RateLimiter::RateLimiter(std::shared_ptr<Clock> clock, Options options)
     : clock_(std::move(clock)),
       capacity_(options.capacity),
-      refill_per_second_(options.refill_per_minute / 60.0),
+      contract_refill_(options.refill_per_minute / 60.0),
+      estimator_(std::make_unique<RefillEstimator>()),
+      refill_per_second_(contract_refill_),
       tokens_(options.capacity),
       last_refill_(clock_->now()) {}
+
+RateLimiter::~RateLimiter() = default;
 
 void RateLimiter::refill_locked(Clock::time_point now) {
   if (now <= last_refill_) return;
@@ -21,34 +27,50 @@ void RateLimiter::refill_locked(Clock::time_point now) {
   last_refill_ = now;
 }
 
-std::optional<Clock::duration> RateLimiter::try_acquire() {
+void RateLimiter::update_rate_locked() {
+  refill_per_second_ = std::max({contract_refill_, reset_bound_, estimator_->rate().value_or(0.0)});
+}
+
+std::optional<Clock::duration> RateLimiter::try_acquire(Ticket* ticket) {
   std::lock_guard lock(mutex_);
   auto now = clock_->now();
   if (now < paused_until_) return paused_until_ - now;
   refill_locked(now);
   if (tokens_ >= 1.0) {
     tokens_ -= 1.0;
+    ++in_flight_;
+    if (ticket) *ticket = next_ticket_;
+    ++next_ticket_;
     return std::nullopt;
   }
-  // Time until the missing fraction of a token has refilled (at least 1 ms,
-  // so a caller never spins).
+  // Time until the missing tokens have refilled (at least 1 ms, so a caller
+  // never spins).
   double rate = std::max(refill_per_second_, 1e-6);
   auto wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>((1.0 - tokens_) / rate));
   return std::max<Clock::duration>(wait, std::chrono::milliseconds(1));
 }
 
-void RateLimiter::acquire() {
-  while (auto wait = try_acquire()) clock_->sleep_for(*wait);
+RateLimiter::Ticket RateLimiter::acquire() {
+  Ticket ticket = 0;
+  while (auto wait = try_acquire(&ticket)) clock_->sleep_for(*wait);
+  return ticket;
 }
 
-void RateLimiter::observe(const RateLimitHeaders& headers) {
+void RateLimiter::abandon() {
   std::lock_guard lock(mutex_);
-  refill_locked(clock_->now());
-  if (headers.limit && *headers.limit > 0) {
-    if (*headers.limit != capacity_) inferred_refill_ = 0;
+  in_flight_ = std::max(0, in_flight_ - 1);
+}
+
+void RateLimiter::observe(const RateLimitHeaders& headers, std::optional<Ticket> ticket) {
+  std::lock_guard lock(mutex_);
+  const auto now = clock_->now();
+  refill_locked(now);
+  in_flight_ = std::max(0, in_flight_ - 1);
+  if (headers.limit && *headers.limit > 0 && *headers.limit != capacity_) {
     capacity_ = *headers.limit;
-    tokens_ = std::min(tokens_, capacity_);
-    refill_per_second_ = std::max(capacity_ / 60.0, inferred_refill_);
+    contract_refill_ = capacity_ / 60.0;
+    reset_bound_ = 0;
+    estimator_->reset();
   }
   if (headers.limit && headers.remaining && headers.reset_unix) {
     // A lower bound on the server's refill rate: Remaining is floored and
@@ -57,14 +79,18 @@ void RateLimiter::observe(const RateLimitHeaders& headers) {
     double deficit = *headers.limit - *headers.remaining;
     double now_s = std::floor(std::chrono::duration<double>(clock_->wall_now().time_since_epoch()).count());
     double horizon = static_cast<double>(*headers.reset_unix) - now_s + 1.0;
-    if (deficit >= 2 && horizon >= 1) {
-      inferred_refill_ = std::max(inferred_refill_, (deficit - 1.0) / horizon);
-      refill_per_second_ = std::max(capacity_ / 60.0, inferred_refill_);
-    }
+    if (deficit >= 2 && horizon >= 1) reset_bound_ = std::max(reset_bound_, (deficit - 1.0) / horizon);
   }
-  // Our count may be higher than the server's (other clients share the key,
-  // or the server refilled slower): never believe in more than it granted.
-  if (headers.remaining) tokens_ = std::min(tokens_, std::max(0.0, *headers.remaining));
+  if (headers.remaining) {
+    const bool newest = !ticket || *ticket > newest_observed_;
+    if (ticket && newest) newest_observed_ = *ticket;
+    estimator_->record(now, newest ? headers.remaining : std::nullopt);
+    // The server's count is the truth; requests still in flight will spend
+    // from it (the count may go negative: a debt the refill must cover).
+    const double server = std::min(capacity_, std::max(0.0, *headers.remaining) - in_flight_);
+    tokens_ = newest ? server : std::min(tokens_, server);
+  }
+  update_rate_locked();
   if (headers.reset_unix) reset_unix_ = headers.reset_unix;
 }
 
@@ -73,9 +99,12 @@ void RateLimiter::pause_for(Clock::duration wait) {
   auto until = clock_->now() + wait;
   if (until > paused_until_) paused_until_ = until;
   // The server's bucket is empty; when the pause ends it holds one token
-  // (that is what Retry-After promises), and refills from there.
+  // (that is what Retry-After promises), and refills from there. We went
+  // faster than the server: forget the estimate that said we could.
   tokens_ = 1.0;
   last_refill_ = std::max(last_refill_, until);
+  estimator_->reset();
+  update_rate_locked();
 }
 
 double RateLimiter::tokens() {
@@ -87,6 +116,11 @@ double RateLimiter::tokens() {
 double RateLimiter::capacity() {
   std::lock_guard lock(mutex_);
   return capacity_;
+}
+
+double RateLimiter::refill_per_second() {
+  std::lock_guard lock(mutex_);
+  return refill_per_second_;
 }
 
 std::optional<std::int64_t> RateLimiter::last_reset_unix() {

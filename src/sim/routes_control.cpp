@@ -91,7 +91,8 @@ void register_control_routes(Router& router, World& world, ServerHooks&, Faults&
                          {"idempotency_key", r.idempotency_key ? Json(*r.idempotency_key) : Json(nullptr)},
                          {"replayed", r.replayed},
                          {"dropped", r.dropped},
-                         {"created_at", r.created_at}});
+                         {"created_at", r.created_at},
+                         {"elapsed_ms", r.elapsed_ms}});
     return Reply::data(out);
   });
   router.control("GET", "/__sim/faults", [&faults](Call&) { return Reply::data(faults_json(faults)); });

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 #include "api/fakes.hpp"
@@ -34,15 +35,43 @@ TEST_CASE("a fresh bucket allows a burst of its capacity, then refills 2 per sec
   CHECK(burst(limiter) == 10);
 }
 
-TEST_CASE("a burst never exceeds the server's X-RateLimit-Remaining") {
+TEST_CASE("the server's X-RateLimit-Remaining, less requests in flight, is the token count") {
   auto clock = std::make_shared<FakeClock>();
   RateLimiter limiter(clock);
   limiter.observe({120.0, 7.0, std::nullopt});
   CHECK(burst(limiter) == 7);
-  // A later, higher Remaining does not grant tokens we do not have locally:
-  // the local bucket only ever lowers its count to the server's.
+  // Seven requests are in flight. The first answer says 50 are left: the
+  // server refilled faster than we assumed, but six of ours are still on
+  // their way and will spend from those 50.
   limiter.observe({120.0, 50.0, std::nullopt});
+  CHECK(burst(limiter) == 44);
+  // A request that never got an answer is no longer in flight either.
+  for (int i = 0; i < 50; ++i) limiter.abandon();
+  limiter.observe({120.0, 3.0, std::nullopt});
+  CHECK(burst(limiter) == 3);
+}
+
+TEST_CASE("a late answer to an older request may lower the count but never raise it") {
+  auto clock = std::make_shared<FakeClock>();
+  RateLimiter limiter(clock);
+  limiter.observe({120.0, 2.0, std::nullopt});
+  auto first = limiter.acquire();
+  auto second = limiter.acquire();
+  // The server served `first` then `second`, but the answers cross: the
+  // newer one says nothing is left, the older one (stale) that one was.
+  limiter.observe({120.0, 0.0, std::nullopt}, second);
+  limiter.observe({120.0, 1.0, std::nullopt}, first);
   CHECK(burst(limiter) == 0);
+}
+
+TEST_CASE("requests in flight beyond what the server has left are a debt the refill must cover") {
+  auto clock = std::make_shared<FakeClock>();
+  RateLimiter limiter(clock);
+  CHECK(burst(limiter) == 120);
+  limiter.observe({120.0, 0.0, std::nullopt});  // 119 still in flight, none left
+  auto wait = limiter.try_acquire();
+  REQUIRE(wait);
+  CHECK(std::chrono::duration<double>(*wait).count() == doctest::Approx(60.0));  // 120 tokens at 2/s
 }
 
 TEST_CASE("capacity and refill follow X-RateLimit-Limit") {
@@ -135,4 +164,63 @@ TEST_CASE("refill is inferred from X-RateLimit-Reset only when it proves a faste
     REQUIRE(wait);
     CHECK(std::chrono::duration<double>(*wait).count() == doctest::Approx(3.0 / 7.0).epsilon(0.01));
   }
+}
+
+namespace {
+
+// A server bucket of `capacity` refilling at `rate`/s, answering requests one
+// at a time; returns how many requests `limiter` let through in `seconds`.
+int drive(RateLimiter& limiter, FakeClock& clock, double capacity, double rate, double seconds) {
+  double server_tokens = capacity;
+  auto last = clock.now();
+  auto end = clock.now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  int served = 0, rejected = 0;
+  while (clock.now() < end) {
+    limiter.acquire();
+    clock.advance(5ms);  // latency
+    server_tokens = std::min(capacity, server_tokens + rate * std::chrono::duration<double>(clock.now() - last).count());
+    last = clock.now();
+    if (server_tokens < 1) {
+      ++rejected;
+      limiter.observe({capacity, 0.0, std::nullopt});
+      limiter.pause_for(1s);
+      continue;
+    }
+    server_tokens -= 1;
+    ++served;
+    limiter.observe({capacity, std::floor(server_tokens), std::nullopt});
+  }
+  CHECK(rejected == 0);
+  return served;
+}
+
+}  // namespace
+
+TEST_CASE("a client learns a refill faster than the contract's from Remaining, and keeps up with it") {
+  auto clock = std::make_shared<FakeClock>();
+  RateLimiter limiter(clock);
+  // 120 at once, then 50/s for 20 s: at most 120 + 1000 requests.
+  int served = drive(limiter, *clock, 120, 50, 20);
+  CHECK(served <= 1120);
+  CHECK(served >= 0.9 * 1120);
+  CHECK(limiter.refill_per_second() > 45);
+  CHECK(limiter.refill_per_second() <= 50);
+}
+
+TEST_CASE("at the contract's own 2/s, the estimate never runs ahead of the server") {
+  auto clock = std::make_shared<FakeClock>();
+  RateLimiter limiter(clock);
+  int served = drive(limiter, *clock, 120, 2, 120);
+  CHECK(served <= 120 + 240);
+  CHECK(served >= 120 + 230);
+  CHECK(limiter.refill_per_second() == doctest::Approx(2.0));
+}
+
+TEST_CASE("a 429 pauses everyone and drops the refill estimate that led to it") {
+  auto clock = std::make_shared<FakeClock>();
+  RateLimiter limiter(clock);
+  drive(limiter, *clock, 120, 50, 5);
+  REQUIRE(limiter.refill_per_second() > 10);
+  limiter.pause_for(1s);
+  CHECK(limiter.refill_per_second() == doctest::Approx(2.0));
 }

@@ -140,6 +140,7 @@ TEST_CASE("sim: worker threads sharing one client stay within a small bucket") {
   auto stats = client->stats().snapshot();
   MESSAGE("tight bucket: " << stats.attempts << " attempts for 25 calls, " << stats.rate_limited << " 429s");
   // The client paces itself from the headers; without pacing nearly every
-  // call past the first five would be refused.
-  CHECK(stats.rate_limited < 10);
+  // call past the first five would be refused. (One in a while may still come
+  // from the server's own timing; ten would mean the bucket is not followed.)
+  CHECK(stats.rate_limited < 3);
 }

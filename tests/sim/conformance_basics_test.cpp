@@ -125,3 +125,13 @@ TEST_CASE("the simulated clock control moves today forward only") {
   CHECK(sim.control("POST", "/__sim/clock", Json{{"date", "2027-01-01"}}).status == 400);
   CHECK(sim.get("/me").header("Date").find("01 Feb 2027") != std::string::npos);
 }
+
+TEST_CASE("replies are JSON and never compressed, so the simulator is not what a benchmark measures") {
+  SimHarness sim;
+  sim.create_bundle("USA", 3);
+  auto r = sim.get("/bundles", {{"Accept-Encoding", "br, gzip, deflate"}});
+  CHECK(r.status == 200);
+  CHECK(r.header("Content-Encoding").empty());
+  CHECK(r.header("Content-Type").rfind("application/json", 0) == 0);
+  CHECK(r.body["pagination"]["total"] == 1);
+}

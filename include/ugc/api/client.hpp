@@ -72,7 +72,7 @@ class Client {
   // The retry loop shared by API calls and presigned uploads; returns only 2xx.
   Result<HttpResponse> send_with_retries(const std::string& what, bool repeat_safe, bool api_call,
                                          const std::function<HttpRequest(const std::string&)>& build);
-  void observe(const HttpResponse& http);
+  void observe(const HttpResponse& http, RateLimiter::Ticket ticket);
   double random01();
 
   ClientOptions options_;

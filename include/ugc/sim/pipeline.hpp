@@ -4,6 +4,7 @@
 // server only deals with sockets and lifetime.
 #include <httplib.h>
 
+#include <chrono>
 #include <functional>
 #include <set>
 #include <string>
@@ -39,6 +40,7 @@ class Pipeline {
   Faults& faults_;
   PipelineConfig config_;
   std::function<void()> persist_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
 // True for `sk_` followed by 64 lowercase hex characters.

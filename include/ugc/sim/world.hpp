@@ -175,6 +175,7 @@ struct Tenant {
 // One line of GET /__sim/requests.
 struct RequestLogEntry {
   std::string request_id, method, path, created_at;
+  double elapsed_ms = 0;  // real time since the simulator started (created_at is simulated time)
   int status = 0;
   std::optional<std::string> idempotency_key;
   bool replayed = false;
