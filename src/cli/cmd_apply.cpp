@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -22,6 +21,7 @@
 #include "ugc/apply/reconcile.hpp"
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/interrupt.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/core/log.hpp"
@@ -53,12 +53,6 @@ struct ApplyFlags {
   std::string lock_timeout = "0";
   bool break_stale_lock = false;
 };
-
-std::atomic<bool> g_stop{false};
-
-extern "C" void on_interrupt(int) {
-  if (g_stop.exchange(true)) std::_Exit(130);  // second Ctrl-C: leave now
-}
 
 bool is_saved_plan(const std::string& path) {
   if (path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0) return true;
@@ -196,18 +190,15 @@ Result<int> run_apply(const ApplyFlags& flags) {
     return kExitError;
   }
 
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  InterruptScope interrupt;
   auto progress = apply::make_progress_reporter(
       is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr);
   apply::ExecuteOptions options;
   options.parallelism = flags.parallelism;
   options.run_id = lock->id();
-  options.stop = &g_stop;
+  options.stop = &interrupt.requested();
   options.progress = progress.get();
   auto result = apply::execute_plan(*plan, *store, *journal, client, options);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
   if (!result.ok()) return result.error();
 
   if (json)

@@ -15,6 +15,7 @@
 #include "ugc/plan/diff.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
+#include "ugc/state/journal.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -56,11 +57,32 @@ Status accept_terraform_out(CLI::App& sub, PlanFlags& flags) {
   return invalid_input("unexpected argument(s):" + list + " (usage: ugc plan FILE [--out F] ...)");
 }
 
-Result<state::KnownResources> known_resources(const std::string& state_path, const std::string& campaign) {
-  if (!std::filesystem::exists(state_path)) return state::KnownResources{};  // nothing applied yet
+struct StateView {
+  state::KnownResources known;
+  std::size_t unsettled_requests = 0;  // open journal rows of an interrupted apply
+};
+
+Result<StateView> read_state(const std::string& state_path, const std::string& campaign) {
+  if (!std::filesystem::exists(state_path)) return StateView{};  // nothing applied yet
   auto store = state::Store::open(state_path, {state::Access::read_only, false});
   if (!store.ok()) return store.error();
-  return store->load(campaign);
+  StateView view;
+  auto known = store->load(campaign);
+  if (!known.ok()) return known.error();
+  view.known = std::move(*known);
+  auto open = state::open_journal_entries(*store);
+  if (!open.ok()) return open.error();
+  view.unsettled_requests = open->size();
+  return view;
+}
+
+// Plan is offline, so it cannot settle what an interrupted apply left open;
+// it says so, because those actions may show up here again.
+plan::Note unsettled_note(std::size_t requests) {
+  return {"journal", std::to_string(requests) +
+                         " request(s) of an interrupted apply are unsettled: some actions below may already be "
+                         "done on the server. `ugc apply` settles them first (by idempotency key or external_ref, "
+                         "never charging twice) and then plans again."};
 }
 
 Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
@@ -73,8 +95,8 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
   if (!campaign.ok()) return campaign.error();
   auto sha = sha256_file_hex(flags.file);
   if (!sha.ok()) return sha.error();
-  auto known = known_resources(flags.state, campaign->id);
-  if (!known.ok()) return known.error();
+  auto state = read_state(flags.state, campaign->id);
+  if (!state.ok()) return state.error();
 
   auto today = plan::resolve_today(*as_of, std::nullopt, CivilDate::today_utc());
   plan::PlanInputs inputs;
@@ -83,8 +105,9 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
   inputs.bulk_create = !flags.no_bulk;
   inputs.campaign_file = flags.file;
   inputs.campaign_sha256 = *sha;
-  auto plan = plan::plan_campaign(*campaign, *known, inputs);
+  auto plan = plan::plan_campaign(*campaign, state->known, inputs);
   if (!plan.ok()) return plan.error();
+  if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
 
   const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
   std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);

@@ -1,11 +1,11 @@
 // ugc sim: run the local TokPortal simulator until SIGINT/SIGTERM.
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <thread>
 
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/interrupt.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/sim/lifecycle.hpp"
 #include "ugc/sim/server.hpp"
@@ -14,8 +14,6 @@
 namespace ugc::cli {
 namespace {
 
-volatile std::sig_atomic_t g_stop = 0;
-void on_signal(int) { g_stop = 1; }
 
 struct SimFlags {
   int port = 8080;
@@ -97,9 +95,8 @@ CommandRun define_sim(CLI::App& sub) {
     UGC_TRY(server.start());
     std::printf("ugc sim: listening on %s\n", server.base_url().c_str());
     std::fflush(stdout);
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    InterruptScope interrupt;
+    while (!interrupt.requested()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     server.stop();
     std::printf("ugc sim: stopped\n");
     return kExitOk;

@@ -84,7 +84,9 @@ void Pipeline::handle(const httplib::Request& req, httplib::Response& res) {
   }
 
   if (ran_handler && is_write(req.method) && persist_) persist_();
-  bool drop = api && ran_handler && faults_.drop_rate > 0 && world_.fault_draw() < faults_.drop_rate;
+  // A replayed answer can be lost on the way too (and libcurl silently resends
+  // a request whose reused connection died, which would otherwise hide a drop).
+  bool drop = api && (ran_handler || replayed) && faults_.drop_rate > 0 && world_.fault_draw() < faults_.drop_rate;
   if (api) {
     RequestLogEntry log;
     log.request_id = request_id;

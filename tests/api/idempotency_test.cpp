@@ -53,7 +53,7 @@ TEST_CASE("the six sensitive operations are recognised, and nothing else") {
 
 namespace {
 
-struct Rig {
+struct IdempotencyRig {
   std::shared_ptr<test::FakeTransport> transport = std::make_shared<test::FakeTransport>();
   Client client{ClientOptions{"http://api.test", "sk_idem_test_key_0000", {}, false, "ugc/test"}, transport,
                 std::make_shared<test::FakeClock>()};
@@ -62,7 +62,7 @@ struct Rig {
 }  // namespace
 
 TEST_CASE("the client refuses locally to send a key to a sensitive operation") {
-  Rig rig;
+  IdempotencyRig rig;
   auto r = rig.client.request(Request::post("/webhooks", Json{{"url", "https://x"}}, "ugc-123"));
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().kind() == ErrorKind::invalid_input);
@@ -71,7 +71,7 @@ TEST_CASE("the client refuses locally to send a key to a sensitive operation") {
 }
 
 TEST_CASE("sensitive operations are sent without a key; every other mutation carries one") {
-  Rig rig;
+  IdempotencyRig rig;
   rig.transport->set_default([](const HttpRequest&) -> Result<HttpResponse> { return test::ok(Json::object()); });
   REQUIRE(rig.client.request(Request::post("/upload/image", Json{{"filename", "a.png"}}, "")).ok());
   REQUIRE(rig.client.request(Request::post("/bundles/b/publish", std::nullopt, "ugc-abc")).ok());
@@ -88,7 +88,7 @@ TEST_CASE("sensitive operations are sent without a key; every other mutation car
 }
 
 TEST_CASE("dry run adds X-TokPortal-Dry-Run to writes only") {
-  Rig rig;
+  IdempotencyRig rig;
   rig.transport->set_default([](const HttpRequest&) -> Result<HttpResponse> { return test::ok(Json::object()); });
   Request post = Request::post("/bundles", Json::object(), "ugc-1");
   post.dry_run = true;

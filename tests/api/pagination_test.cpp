@@ -9,7 +9,7 @@ using namespace ugc::api;
 
 namespace {
 
-struct Rig {
+struct PaginationRig {
   std::shared_ptr<test::FakeTransport> transport = std::make_shared<test::FakeTransport>();
   Client client{ClientOptions{"http://api.test/api/ext", "sk_page_test_key_0000", {}, false, "ugc/test"},
                 transport, std::make_shared<test::FakeClock>()};
@@ -26,7 +26,7 @@ Json bundle(const std::string& id, const std::string& ref) { return Json{{"id", 
 }  // namespace
 
 TEST_CASE("the pagination walk fetches every page with the filter and stops at total_pages") {
-  Rig rig;
+  PaginationRig rig;
   const std::string r = "wave-1 FR/tiktok&1";  // needs escaping in the query
   rig.transport->push(page(1, 3, Json::array({bundle("b1", r), bundle("b2", r)})));
   rig.transport->push(page(2, 3, Json::array({bundle("b3", r), bundle("b4", r)})));
@@ -42,7 +42,7 @@ TEST_CASE("the pagination walk fetches every page with the filter and stops at t
 }
 
 TEST_CASE("the walk stops on an empty page, and on an answer without pagination") {
-  Rig rig;
+  PaginationRig rig;
   rig.transport->push(page(1, 9, Json::array({bundle("b1", "x")})));
   rig.transport->push(page(2, 9, Json::array()));
   auto r = rig.client.request_all_pages(Request::get("/bundles"));
@@ -58,7 +58,7 @@ TEST_CASE("the walk stops on an empty page, and on an answer without pagination"
 }
 
 TEST_CASE("the walk refuses a data that is not a list and a server that never stops") {
-  Rig rig;
+  PaginationRig rig;
   rig.transport->push(test::ok(Json{{"not", "a list"}}));
   auto r = rig.client.request_all_pages(Request::get("/bundles"));
   REQUIRE_FALSE(r.ok());
@@ -73,7 +73,7 @@ TEST_CASE("the walk refuses a data that is not a list and a server that never st
 }
 
 TEST_CASE("find_bundles_by_external_ref drops bundles whose ref does not match exactly") {
-  Rig rig;
+  PaginationRig rig;
   rig.transport->push(page(1, 1, Json::array({bundle("b1", "wave-1-FR-tiktok-1"), bundle("b2", "other")})));
   auto r = find_bundles_by_external_ref(rig.client, "wave-1-FR-tiktok-1");
   REQUIRE(r.ok());

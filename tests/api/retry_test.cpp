@@ -14,12 +14,12 @@ using test::ok;
 
 namespace {
 
-struct Rig {
+struct RetryRig {
   std::shared_ptr<FakeTransport> transport = std::make_shared<FakeTransport>();
   std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
   std::shared_ptr<Client> client;
 
-  explicit Rig(RetryPolicy policy = {}) {
+  explicit RetryRig(RetryPolicy policy = {}) {
     ClientOptions o;
     o.base_url = "http://api.test/api/ext";
     o.api_key = "sk_test_retry_key_0123456789";
@@ -69,7 +69,7 @@ TEST_CASE("backoff: full jitter stays within min(max_delay, base * 2^(n-1))") {
 }
 
 TEST_CASE("a GET is retried after 503 and succeeds; stats count the retry") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(503, "UNAVAILABLE", "try later"));
   rig.transport->push(api_error(502, "BAD_GATEWAY", "try later"));
   rig.transport->push(ok(Json{{"email", "a@b.c"}}));
@@ -89,7 +89,7 @@ TEST_CASE("a GET is retried after 503 and succeeds; stats count the retry") {
 }
 
 TEST_CASE("429 waits exactly Retry-After, pauses the shared limiter, then retries") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(429, "RATE_LIMIT_EXCEEDED", "slow down", {{"Retry-After", "7"}}));
   rig.transport->push(ok(Json::object()));
   auto r = rig.client->request(keyed_post("/bundles/b1/add-video-slots"));
@@ -100,7 +100,7 @@ TEST_CASE("429 waits exactly Retry-After, pauses the shared limiter, then retrie
 }
 
 TEST_CASE("a 429 without Retry-After waits 1 s; repeated 429s back off beyond Retry-After") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(429, "RATE_LIMIT_EXCEEDED", "slow"));
   rig.transport->push(api_error(429, "RATE_LIMIT_EXCEEDED", "slow", {{"Retry-After", "2"}}));
   rig.transport->push(ok(Json::object()));
@@ -111,7 +111,7 @@ TEST_CASE("a 429 without Retry-After waits 1 s; repeated 429s back off beyond Re
 }
 
 TEST_CASE("429 pauses everyone: another caller waits for the same Retry-After") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(429, "RATE_LIMIT_EXCEEDED", "slow", {{"Retry-After", "5"}}));
   rig.transport->push(api_error(400, "VALIDATION_ERROR", "stop"));  // ends the first call after its wait
   (void)rig.client->request(Request::get("/me"));
@@ -125,7 +125,7 @@ TEST_CASE("429 pauses everyone: another caller waits for the same Retry-After") 
 }
 
 TEST_CASE("409 is never retried, even on a GET") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(409, "BUNDLE_PRICING_CHANGED", "refetch costs"));
   auto r = rig.client->request(keyed_post("/bundles"));
   REQUIRE_FALSE(r.ok());
@@ -136,7 +136,7 @@ TEST_CASE("409 is never retried, even on a GET") {
 }
 
 TEST_CASE("a keyed mutation is retried after a timeout and sends the same key each time") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push_error(Error(ErrorKind::transient, "timed out", kTimedOut));
   rig.transport->push_error(Error(ErrorKind::transient, "dropped", kConnectionDropped));
   rig.transport->push(ok(Json{{"id", "b1"}}));
@@ -153,7 +153,7 @@ TEST_CASE("a keyed mutation is retried after a timeout and sends the same key ea
 }
 
 TEST_CASE("a sensitive operation is not retried once the server may have acted") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(503, "UNAVAILABLE", "later"));
   auto r = rig.client->request(Request::post("/upload/video", Json{{"filename", "a.mp4"}}, ""));
   REQUIRE_FALSE(r.ok());
@@ -163,7 +163,7 @@ TEST_CASE("a sensitive operation is not retried once the server may have acted")
 }
 
 TEST_CASE("a failed connect is retried even for a sensitive operation: nothing was sent") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push_error(Error(ErrorKind::transient, "connection refused", kConnectFailed));
   rig.transport->push(ok(Json{{"upload_url", "https://s3.test/x?sig=1"}, {"public_url", "https://cdn/x"}}));
   auto r = rig.client->request(Request::post("/upload/video", Json{{"filename", "a.mp4"}}, ""));
@@ -175,7 +175,7 @@ TEST_CASE("a failed connect is retried even for a sensitive operation: nothing w
 TEST_CASE("retries stop at max_attempts with the last error and the attempt count") {
   RetryPolicy p;
   p.max_attempts = 3;
-  Rig rig(p);
+  RetryRig rig(p);
   rig.transport->set_default([](const HttpRequest&) -> Result<HttpResponse> {
     return api_error(500, "INTERNAL", "boom");
   });
@@ -192,7 +192,7 @@ TEST_CASE("retries stop when the next wait would pass max_elapsed") {
   RetryPolicy p;
   p.max_attempts = 100;
   p.max_elapsed = 10s;
-  Rig rig(p);
+  RetryRig rig(p);
   rig.transport->set_default([](const HttpRequest&) -> Result<HttpResponse> {
     return api_error(429, "capacity_cooldown", "later", {{"Retry-After", "4"}});
   });
@@ -208,7 +208,7 @@ TEST_CASE("retries stop when the next wait would pass max_elapsed") {
 TEST_CASE("a Retry-After longer than the whole budget fails at once, without sleeping") {
   RetryPolicy p;
   p.max_elapsed = 60s;
-  Rig rig(p);
+  RetryRig rig(p);
   rig.transport->push(api_error(429, "capacity_cooldown", "later", {{"Retry-After", "3600"}}));
   auto r = rig.client->request(Request::get("/me"));
   REQUIRE_FALSE(r.ok());
@@ -219,7 +219,7 @@ TEST_CASE("a Retry-After longer than the whole budget fails at once, without sle
 TEST_CASE("final 4xx answers are not retried") {
   for (int status : {400, 401, 402, 403, 404, 428}) {
     CAPTURE(status);
-    Rig rig;
+    RetryRig rig;
     rig.transport->push(api_error(status, "SOME_CODE", "no"));
     auto r = rig.client->request(Request::get("/me"));
     REQUIRE_FALSE(r.ok());
@@ -228,7 +228,7 @@ TEST_CASE("final 4xx answers are not retried") {
 }
 
 TEST_CASE("a Retry-After of several days is capped, never treated as a short wait") {
-  Rig rig;
+  RetryRig rig;
   rig.transport->push(api_error(429, "capacity_cooldown", "later", {{"Retry-After", "1e12"}}));
   auto r = rig.client->request(Request::get("/me"));
   REQUIRE_FALSE(r.ok());

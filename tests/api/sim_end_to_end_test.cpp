@@ -18,12 +18,12 @@ using test::SimProcess;
 
 namespace {
 
-const std::string kKey = "sk_" + std::string("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+const std::string kSimKey = "sk_" + std::string("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
-std::shared_ptr<Client> client_for(const std::string& base_url, int max_attempts = 6) {
+std::shared_ptr<Client> sim_client_for(const std::string& base_url, int max_attempts = 6) {
   ClientOptions o;
   o.base_url = base_url;
-  o.api_key = kKey;
+  o.api_key = kSimKey;
   o.retry.max_attempts = max_attempts;
   o.retry.base_delay = 10ms;
   o.retry.max_delay = 200ms;
@@ -47,7 +47,7 @@ WriteOptions key_for(const Json& body, bool dry_run = false) {
 TEST_CASE("sim: create a bundle, find it by external_ref, replay the create without a second charge") {
   SimProcess sim({"--seed", "3", "--clock", "2027-01-10"});
   REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
-  auto client = client_for(sim.base_url());
+  auto client = sim_client_for(sim.base_url());
 
   auto before = get_credit_balance(*client);
   REQUIRE(before.ok());
@@ -84,7 +84,7 @@ TEST_CASE("sim: create a bundle, find it by external_ref, replay the create with
 TEST_CASE("sim: a dry-run create prices the bundle and creates nothing") {
   SimProcess sim({"--seed", "4"});
   REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
-  auto client = client_for(sim.base_url());
+  auto client = sim_client_for(sim.base_url());
   auto before = get_credit_balance(*client);
   REQUIRE(before.ok());
   Json body = bundle_body("api-e2e-dry-1");
@@ -100,7 +100,7 @@ TEST_CASE("sim: a dry-run create prices the bundle and creates nothing") {
 TEST_CASE("sim: under 503s, 429s and dropped connections every bundle is created exactly once") {
   SimProcess sim({"--seed", "11", "--fail-rate", "0.25", "--extra-429-rate", "0.1", "--drop-rate", "0.2"});
   REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
-  auto client = client_for(sim.base_url(), /*max_attempts=*/15);
+  auto client = sim_client_for(sim.base_url(), /*max_attempts=*/15);
   auto before = get_credit_balance(*client);
   REQUIRE_MESSAGE(before.ok(), before.error().message());
   const int n = 8;
@@ -126,7 +126,7 @@ TEST_CASE("sim: under 503s, 429s and dropped connections every bundle is created
 TEST_CASE("sim: worker threads sharing one client stay within a small bucket") {
   SimProcess sim({"--seed", "5", "--rate-capacity", "5", "--rate-refill", "10"});
   REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
-  auto client = client_for(sim.base_url(), /*max_attempts=*/10);
+  auto client = sim_client_for(sim.base_url(), /*max_attempts=*/10);
   REQUIRE(get_credit_balance(*client).ok());  // learn the bucket from the headers first
   std::atomic<int> ok{0};
   std::vector<std::thread> workers;

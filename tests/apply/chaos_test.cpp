@@ -21,7 +21,6 @@
 
 using namespace ugc;
 using ugc::testing::ApplySession;
-using ugc::testing::RunOptions;
 using ugc::testing::RunResult;
 
 TEST_CASE("apply chaos: kill -9 at random moments under injected faults; converges to exactly the plan") {
@@ -52,7 +51,7 @@ TEST_CASE("apply chaos: kill -9 at random moments under injected faults; converg
   int kills = 0, runs = 0, partial = 0, errors = 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(150);
   while (kills < 20 && std::chrono::steady_clock::now() < deadline) {
-    RunOptions o;
+    testing::RunOptions o;
     o.kill_after = std::chrono::milliseconds(delay_ms(rng));
     o.kill_after_progress_lines = finished_actions(rng);
     o.timeout = std::chrono::seconds(60);

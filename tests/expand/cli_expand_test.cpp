@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <string>
 
+#include "expand/seed_campaigns.hpp"
 #include "ugc/core/json.hpp"
+
+using ugc::expand::testing::kWave1;
 
 namespace {
 
@@ -27,8 +30,6 @@ Run run(const std::string& args) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
-
-const std::string kWave1 = std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml";
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "expand/seed_campaigns.hpp"
 #include "ugc/expand/desired_json.hpp"
 #include "ugc/expand/expand.hpp"
 #include "ugc/expand/slot_dates.hpp"
@@ -13,9 +14,9 @@
 using namespace ugc;
 using namespace ugc::expand;
 
-namespace {
+using ugc::expand::testing::kWave1;
 
-const std::string kWave1 = std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml";
+namespace {
 
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -12,6 +12,7 @@
 #include "ugc/core/hash.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/plan/saved_plan.hpp"
+#include "ugc/state/journal.hpp"
 
 using namespace ugc;
 using namespace ugc::plan;
@@ -111,6 +112,28 @@ TEST_CASE("--detailed-exitcode: 2 with changes, 0 once the state holds everythin
   // Without the flag, changes still exit 0.
   Run plain = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + dir.file("other.db") + "'");
   CHECK(plain.exit_code == 0);
+}
+
+TEST_CASE("a plan over a state with an interrupted apply says its requests are unsettled") {
+  TempDir dir;
+  const std::string state = dir.file("state.db");
+  {
+    auto store = open_store(state);
+    REQUIRE(store.ok());
+    state::JournalEntry entry{"create_bundles_bulk:US", "POST", "/bundles/bulk", "key-1", "hash", "run-1"};
+    REQUIRE(state::journal_begin(*store, entry).ok());  // sent, never answered
+  }
+  Run r = ugc_plan(dir, "'" + kCampaign + "' --format json --as-of 2027-01-15 --state '" + state + "'");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto doc = Json::parse(r.out);
+  bool noted = false;
+  for (const auto& n : doc["notes"])
+    if (n["target"] == "journal") noted = n["text"].get<std::string>().rfind("1 request(s) of an interrupted apply", 0) == 0;
+  CHECK_MESSAGE(noted, r.out);
+  Run text = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + state + "'");
+  CHECK(text.out.find("interrupted apply are unsettled") != std::string::npos);
+  Run clean = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + dir.file("clean.db") + "'");
+  CHECK(clean.out.find("interrupted apply") == std::string::npos);
 }
 
 TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load; stale plans are refused") {
