@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "../tests/plan/plan_fixture.hpp"  // record_applied: what apply writes, through the Store API
+#include "plan/plan_fixture.hpp"  // record_applied: what apply writes, through the Store API
 #include "campaign_generator.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/expand/expand.hpp"

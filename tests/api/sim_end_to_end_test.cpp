@@ -5,7 +5,7 @@
 
 #include <thread>
 
-#include "api/sim_process.hpp"
+#include "support/child_process.hpp"
 #include "ugc/api/bundles.hpp"
 #include "ugc/api/curl_transport.hpp"
 #include "ugc/api/idempotency.hpp"
@@ -14,7 +14,7 @@
 using namespace ugc;
 using namespace ugc::api;
 using namespace std::chrono_literals;
-using test::SimProcess;
+using ugc::testing::SimProcess;
 
 namespace {
 
@@ -46,7 +46,7 @@ WriteOptions key_for(const Json& body, bool dry_run = false) {
 
 TEST_CASE("sim: create a bundle, find it by external_ref, replay the create without a second charge") {
   SimProcess sim({"--seed", "3", "--clock", "2027-01-10"});
-  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
+  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.error());
   auto client = sim_client_for(sim.base_url());
 
   auto before = get_credit_balance(*client);
@@ -83,7 +83,7 @@ TEST_CASE("sim: create a bundle, find it by external_ref, replay the create with
 
 TEST_CASE("sim: a dry-run create prices the bundle and creates nothing") {
   SimProcess sim({"--seed", "4"});
-  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
+  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.error());
   auto client = sim_client_for(sim.base_url());
   auto before = get_credit_balance(*client);
   REQUIRE(before.ok());
@@ -99,7 +99,7 @@ TEST_CASE("sim: a dry-run create prices the bundle and creates nothing") {
 
 TEST_CASE("sim: under 503s, 429s and dropped connections every bundle is created exactly once") {
   SimProcess sim({"--seed", "11", "--fail-rate", "0.25", "--extra-429-rate", "0.1", "--drop-rate", "0.2"});
-  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
+  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.error());
   auto client = sim_client_for(sim.base_url(), /*max_attempts=*/15);
   auto before = get_credit_balance(*client);
   REQUIRE_MESSAGE(before.ok(), before.error().message());
@@ -125,7 +125,7 @@ TEST_CASE("sim: under 503s, 429s and dropped connections every bundle is created
 
 TEST_CASE("sim: worker threads sharing one client stay within a small bucket") {
   SimProcess sim({"--seed", "5", "--rate-capacity", "5", "--rate-refill", "10"});
-  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.output());
+  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.error());
   auto client = sim_client_for(sim.base_url(), /*max_attempts=*/10);
   REQUIRE(get_credit_balance(*client).ok());  // learn the bucket from the headers first
   std::atomic<int> ok{0};

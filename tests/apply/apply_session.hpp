@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "apply/child_process.hpp"
+#include "support/child_process.hpp"
 #include "ugc/core/json.hpp"
 
 namespace ugc::testing {

@@ -8,7 +8,7 @@
 
 #include <set>
 
-#include "apply/child_process.hpp"
+#include "support/child_process.hpp"
 #include "ugc/api/client.hpp"
 #include "ugc/api/curl_transport.hpp"
 #include "ugc/apply/action_journal.hpp"

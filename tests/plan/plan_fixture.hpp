@@ -12,29 +12,14 @@
 #include "ugc/manifest/campaign.hpp"
 #include "ugc/plan/diff.hpp"
 #include "ugc/plan/plan.hpp"
+#include "support/temp_dir.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::plan::testing {
 
 inline CivilDate day(const char* text) { return *CivilDate::parse(text); }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "ugc-plan-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ugc::testing::TempDir;
 
 inline manifest::Market market(const std::string& code, const std::string& language,
                                std::vector<manifest::Platform> platforms, int accounts, int per_account) {

@@ -5,13 +5,15 @@
 #include <cstdlib>
 
 #include "sim_harness.hpp"
-#include "sim_process.hpp"
+#include "support/child_process.hpp"
 
 using namespace simtest;
+using ugc::testing::SimProcess;
 
 TEST_CASE("ugc sim --port 0 prints its base URL and serves the API") {
-  SimProcess sim({"sim", "--port", "0", "--clock", "2027-03-01", "--seed", "3"});
-  CHECK(sim.first_line().rfind("ugc sim: listening on http://127.0.0.1:", 0) == 0);
+  SimProcess sim({"--clock", "2027-03-01", "--seed", "3"});
+  REQUIRE_MESSAGE(sim.error().empty(), sim.error());
+  CHECK(sim.output().rfind("ugc sim: listening on http://127.0.0.1:", 0) == 0);
   CHECK(sim.base_url().size() > 8);
   CHECK(sim.base_url().substr(sim.base_url().size() - 8) == "/api/ext");
   httplib::Client c("127.0.0.1", sim.port());
@@ -23,7 +25,7 @@ TEST_CASE("ugc sim --port 0 prints its base URL and serves the API") {
 }
 
 TEST_CASE("the curl examples of docs/sim.md run unchanged against ugc sim") {
-  SimProcess sim({"sim", "--port", "0", "--clock", "2027-03-01"});
+  SimProcess sim({"--clock", "2027-03-01"});
   const std::string cmd = std::string("bash ") + UGC_SOURCE_DIR + "/tests/sim/curl_examples.sh " + sim.base_url() + " " +
                           kDemoKey + " >/dev/null";
   int rc = std::system(cmd.c_str());
@@ -39,7 +41,7 @@ TEST_CASE("bad flags are refused with a non-zero exit") {
 
 TEST_CASE("keys from UGC_SIM_API_KEYS are accepted") {
   setenv("UGC_SIM_API_KEYS", "ci-key-1,ci-key-2", 1);
-  SimProcess sim({"sim", "--port", "0"});
+  SimProcess sim;
   unsetenv("UGC_SIM_API_KEYS");
   httplib::Client c("127.0.0.1", sim.port());
   auto r = c.Get("/api/ext/me", {{"X-API-Key", "ci-key-2"}});

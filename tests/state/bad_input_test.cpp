@@ -11,7 +11,7 @@
 #include <functional>
 
 #include "raw_sqlite.hpp"
-#include "temp_dir.hpp"
+#include "state/state_fixture.hpp"
 #include "ugc/state/store.hpp"
 
 using namespace ugc;

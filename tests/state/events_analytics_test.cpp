@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "temp_dir.hpp"
+#include "state/state_fixture.hpp"
 #include "ugc/state/analytics_snapshots.hpp"
 #include "ugc/state/events.hpp"
 #include "ugc/state/store.hpp"

@@ -3,7 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "temp_dir.hpp"
+#include "state/state_fixture.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/state/journal.hpp"
 #include "ugc/state/store.hpp"

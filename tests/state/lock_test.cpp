@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "raw_sqlite.hpp"
-#include "temp_dir.hpp"
+#include "state/state_fixture.hpp"
 #include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
 

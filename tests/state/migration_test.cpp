@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "raw_sqlite.hpp"
-#include "temp_dir.hpp"
+#include "state/state_fixture.hpp"
 #include "ugc/state/migrations.hpp"
 #include "ugc/state/store.hpp"
 

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "temp_dir.hpp"
+#include "state/state_fixture.hpp"
 #include "ugc/state/store.hpp"
 
 using namespace ugc;

@@ -1,36 +1,18 @@
 #pragma once
-// Test support for the state tests: a scratch directory removed afterwards,
-// file fingerprints for "nothing changed" checks, and sample resources.
+// Test support for the state tests: file fingerprints for "nothing changed" checks, and sample resources.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
+#include "support/temp_dir.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/state/resources.hpp"
 
 namespace ugc::state::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "ugc-state-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ugc::testing::TempDir;
 
 // sha256 of a file's bytes; "missing" when it cannot be read.
 inline std::string fingerprint(const std::string& path) {

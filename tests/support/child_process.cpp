@@ -1,4 +1,4 @@
-#include "apply/child_process.hpp"
+#include "support/child_process.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -138,6 +138,7 @@ SimProcess::SimProcess(const std::vector<std::string>& extra_args) {
     std::string out = slurp(log_path_);
     std::smatch m;
     if (std::regex_search(out, m, url_re)) {
+      output_ = out;
       base_url_ = m[1];
       while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
       if (base_url_.find("/api/ext") == std::string::npos) base_url_ += "/api/ext";
@@ -154,24 +155,32 @@ SimProcess::SimProcess(const std::vector<std::string>& extra_args) {
   error_ = "ugc sim printed no URL within 15 s: " + slurp(log_path_) + slurp(err_path);
 }
 
-SimProcess::~SimProcess() {
-  if (pid_ > 0) {
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 200; ++i) {
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-    }
+int SimProcess::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  bool exited = false;
+  for (int i = 0; i < 200 && !exited; ++i) {
+    exited = ::waitpid(pid_, &status, WNOHANG) == pid_;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  if (!exited) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, &status, 0);
+  }
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+SimProcess::~SimProcess() {
+  stop();
   std::remove(log_path_.c_str());
   std::remove((log_path_ + ".err").c_str());
+}
+
+int SimProcess::port() const {
+  auto colon = base_url_.find(':', std::string("http://").size());
+  return colon == std::string::npos ? 0 : std::atoi(base_url_.c_str() + colon + 1);
 }
 
 std::string SimProcess::root_url() const {
@@ -202,18 +211,6 @@ Json SimProcess::post(const std::string& path, const Json& body) const {
   httplib::Client client(root_url());
   client.set_read_timeout(30, 0);
   return parse_or_text(client.Post(path.c_str(), body.dump(), "application/json"));
-}
-
-TempDir::TempDir() {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "ugc-apply-test-XXXXXX").string();
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  if (::mkdtemp(buf.data())) path_ = buf.data();
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace ugc::testing

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
 #include "ugc/core/json.hpp"
 
 namespace ugc::testing {
@@ -49,6 +50,11 @@ class SimProcess {
   const std::string& base_url() const { return base_url_; }  // ".../api/ext"
   const std::string& error() const { return error_; }
   std::string root_url() const;  // "http://127.0.0.1:N"
+  int port() const;
+  // What it printed on stdout by the time it was listening.
+  const std::string& output() const { return output_; }
+  // SIGTERM (SIGKILL after 2 s); returns its exit code, -1 if a signal ended it.
+  int stop();
 
   // GET or POST a control or API path (relative to the root, e.g.
   // "/__sim/ledger", or "/api/ext/bundles" with the demo key). Returns the parsed body.
@@ -59,22 +65,11 @@ class SimProcess {
   int pid_ = -1;
   std::string base_url_;
   std::string error_;
+  std::string output_;
   std::string log_path_;
 };
 
 // The demo API key (`sk_` + 64 hex) tests and the demo use.
 inline const char* kTestApiKey = "sk_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-
-// A fresh temp directory, removed by the destructor.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 }  // namespace ugc::testing
