@@ -1,7 +1,7 @@
 // apply_bench: how close `ugc apply` gets to the API's rate limit, against a
 // naive client that sends the same requests one at a time.
 //
-//   build/apply_bench [--quick] [--ugc PATH]
+//   build/bench/apply_bench [--quick] [--ugc PATH]   (default: the ugc built with it)
 //
 // Scenarios (each on a fresh `ugc sim` child process, clock 2027-01-15):
 //   large: 50 markets x 2 platforms x 200 videos (100 bundles, 20 000 slots),
@@ -16,24 +16,18 @@
 // it is cut off after a time budget and its figures are extrapolated.
 // The limit over a run of T seconds is min(capacity + refill*T, ...)/T: the
 // bucket starts full, so "fraction" uses (capacity + refill*T)/T.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <httplib.h>
 
+#include "support/child_process.hpp"
 #include "ugc/api/curl_transport.hpp"
 #include "ugc/api/idempotency.hpp"
 #include "ugc/apply/bindings.hpp"
@@ -45,10 +39,14 @@
 namespace fs = std::filesystem;
 using ugc::Json;
 using Clock = std::chrono::steady_clock;
+using ugc::testing::RunOptions;
+using ugc::testing::RunResult;
+using ugc::testing::SimProcess;
+using ugc::testing::run_process;
 
 namespace {
 
-const char* kKey = "sk_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";  // a fake key; the simulator accepts any well-formed one
+const char* kKey = ugc::testing::kTestApiKey;  // a fake key; the simulator accepts any well-formed one
 const char* kMarkets[] = {"US", "GB", "FR", "DE", "IT", "ES", "CA", "AU", "BR", "MX", "NL", "SE", "PH",
                           "JP", "BE", "CH", "AT", "IE", "PT", "PL", "CZ", "DK", "NO", "FI", "GR", "RO",
                           "HU", "TR", "AR", "CL", "CO", "PE", "EC", "ZA", "NG", "KE", "EG", "MA", "AE",
@@ -84,74 +82,13 @@ std::string write_campaign(const fs::path& dir, int markets, int videos) {
   return file.string();
 }
 
-struct Child {
-  int pid = -1;
-  std::string url;
-};
-
-int spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& out,
-          const std::string& err) {
-  std::vector<char*> argv, envp;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::vector<std::string> all_env;
-  for (char** e = environ; *e; ++e) all_env.push_back(*e);
-  all_env.insert(all_env.end(), env.begin(), env.end());
-  for (const auto& e : all_env) envp.push_back(const_cast<char*>(e.c_str()));
-  envp.push_back(nullptr);
-  int pid = ::fork();
-  if (pid != 0) return pid;
-  int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  int n = ::open("/dev/null", O_RDONLY);
-  ::dup2(n, 0);
-  ::dup2(o, 1);
-  ::dup2(e, 2);
-  ::execve(argv[0], argv.data(), envp.data());
-  ::_exit(127);
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Child start_sim(const std::string& ugc, const fs::path& dir, double capacity, double refill) {
-  Child c;
-  std::string out = (dir / "sim.out").string();
-  fs::remove(out);  // else the previous simulator's address may be read before the child truncates it
-  c.pid = spawn({ugc, "sim", "--port", "0", "--clock", "2027-01-15", "--rate-capacity", std::to_string(capacity),
-                 "--rate-refill", std::to_string(refill)},
-                {}, out, (dir / "sim.err").string());
-  static const std::regex url_re(R"((http://[0-9.]+:[0-9]+)[^\s]*)");
-  for (int i = 0; i < 300 && c.url.empty(); ++i) {
-    std::smatch m;
-    std::string text = slurp(out);
-    if (std::regex_search(text, m, url_re)) c.url = m[1];
-    else std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (c.url.empty()) std::fprintf(stderr, "sim did not start: %s\n", slurp(dir / "sim.err").c_str());
-  return c;
-}
-
-void stop(Child& c) {
-  if (c.pid > 0) {
-    ::kill(c.pid, SIGTERM);
-    int st = 0;
-    ::waitpid(c.pid, &st, 0);
-    c.pid = -1;
-  }
-}
-
 struct Traffic {
   int requests = 0, mutating = 0, rate_limited = 0;
   double first_ms = -1, last_ms = -1;  // when the simulator saw the first and last API request
 };
 
-Traffic traffic(const Child& sim) {
-  httplib::Client client(sim.url);
+Traffic traffic(const SimProcess& sim) {
+  httplib::Client client(sim.root_url());
   client.set_read_timeout(60, 0);
   auto res = client.Get("/__sim/requests");
   Traffic t;
@@ -206,7 +143,7 @@ void print(const Figures& f) {
 }
 
 // `ugc apply` from an empty state, as a child process.
-Figures run_ugc(const std::string& ugc, const fs::path& dir, const std::string& campaign, const Child& sim,
+Figures run_ugc(const std::string& ugc, const fs::path& dir, const std::string& campaign, const SimProcess& sim,
                 int planned, double capacity, double refill) {
   Figures f;
   f.who = "ugc apply";
@@ -214,14 +151,13 @@ Figures run_ugc(const std::string& ugc, const fs::path& dir, const std::string& 
   f.capacity = capacity;
   f.refill = refill;
   auto began = Clock::now();
-  int pid = spawn({ugc, "apply", campaign, "--auto-approve", "--format", "json", "--state", (dir / "state.db").string()},
-                  {std::string("TOKPORTAL_API_KEY=") + kKey, "TOKPORTAL_BASE_URL=" + sim.url + "/api/ext"},
-                  (dir / "apply.out").string(), (dir / "apply.err").string());
-  int st = 0;
-  ::waitpid(pid, &st, 0);
+  RunOptions options;
+  options.env = {{"TOKPORTAL_API_KEY", kKey}, {"TOKPORTAL_BASE_URL", sim.base_url()}};
+  options.timeout = std::chrono::minutes(30);
+  RunResult run = run_process(
+      {ugc, "apply", campaign, "--auto-approve", "--format", "json", "--state", (dir / "state.db").string()}, options);
   f.seconds = std::chrono::duration<double>(Clock::now() - began).count();
-  if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-    std::fprintf(stderr, "ugc apply exited %d: %s\n", WEXITSTATUS(st), slurp(dir / "apply.err").substr(0, 2000).c_str());
+  if (run.exit_code != 0) std::fprintf(stderr, "ugc apply exited %d: %s\n", run.exit_code, run.err.substr(0, 2000).c_str());
   Traffic t = traffic(sim);
   f.requests = t.requests;
   f.rate_limited = t.rate_limited;
@@ -230,7 +166,7 @@ Figures run_ugc(const std::string& ugc, const fs::path& dir, const std::string& 
 }
 
 // The naive client: the same plan requests, one at a time, no pacing.
-Figures run_naive(const ugc::plan::Plan& plan, const Child& sim, double capacity, double refill,
+Figures run_naive(const ugc::plan::Plan& plan, const SimProcess& sim, double capacity, double refill,
                   std::chrono::seconds budget) {
   Figures f;
   f.who = "naive (one at a time)";
@@ -257,7 +193,7 @@ Figures run_naive(const ugc::plan::Plan& plan, const Child& sim, double capacity
       ugc::api::Request r = ugc::apply::to_api_request(*prepared);
       ugc::api::HttpRequest http;
       http.method = r.method;
-      http.url = sim.url + "/api/ext" + r.path;
+      http.url = sim.base_url() + r.path;
       http.headers.add("X-API-Key", kKey);
       if (!r.idempotency_key.empty()) http.headers.add("Idempotency-Key", r.idempotency_key);
       if (r.body) {
@@ -333,23 +269,26 @@ void scenario(const std::string& ugc, const std::string& name, int markets, int 
   std::printf("  (a client without bulk create and batch configure would need about %d requests)\n",
               totals.bundles_to_create * 3 + totals.slots_to_configure + totals.uploads);
 
-  Child sim = start_sim(ugc, dir, capacity, refill);
-  if (sim.url.empty()) return;
-  // ugc's count includes its one GET /credit-costs (prices and the server's date).
-  print(run_ugc(ugc, dir, campaign, sim, totals.api_requests + 1, capacity, refill));
-  stop(sim);
-
-  Child sim2 = start_sim(ugc, dir, capacity, refill);
-  if (sim2.url.empty()) return;
-  print(run_naive(*plan, sim2, capacity, refill, naive_budget));
-  stop(sim2);
+  const std::vector<std::string> sim_args = {"--clock", "2027-01-15", "--rate-capacity", std::to_string(capacity),
+                                            "--rate-refill", std::to_string(refill)};
+  {
+    SimProcess sim(ugc, sim_args);
+    if (sim.base_url().empty()) return (void)std::fprintf(stderr, "%s\n", sim.error().c_str());
+    // ugc's count includes its one GET /credit-costs (prices and the server's date).
+    print(run_ugc(ugc, dir, campaign, sim, totals.api_requests + 1, capacity, refill));
+  }
+  {
+    SimProcess sim(ugc, sim_args);
+    if (sim.base_url().empty()) return (void)std::fprintf(stderr, "%s\n", sim.error().c_str());
+    print(run_naive(*plan, sim, capacity, refill, naive_budget));
+  }
   fs::remove_all(dir);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string ugc = (fs::path(argv[0]).parent_path() / "ugc").string();
+  std::string ugc = UGC_BINARY;  // the one built with this benchmark
   bool quick = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

@@ -122,8 +122,10 @@ RunResult run_process(const std::vector<std::string>& args, const RunOptions& op
   return result;
 }
 
-SimProcess::SimProcess(const std::vector<std::string>& extra_args) {
-  std::vector<std::string> args = {UGC_BINARY, "sim", "--port", "0"};
+SimProcess::SimProcess(const std::vector<std::string>& extra_args) : SimProcess(UGC_BINARY, extra_args) {}
+
+SimProcess::SimProcess(const std::string& ugc_binary, const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {ugc_binary, "sim", "--port", "0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   log_path_ = temp_path("ugc-sim-out");
   std::string err_path = log_path_ + ".err";

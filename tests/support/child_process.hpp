@@ -43,6 +43,8 @@ class SimProcess {
   // Starts the simulator with extra flags; `base_url()` is empty on failure
   // (then `error()` says why).
   explicit SimProcess(const std::vector<std::string>& extra_args = {});
+  // The same with another `ugc` binary (benchmarks take it as a flag).
+  SimProcess(const std::string& ugc_binary, const std::vector<std::string>& extra_args);
   ~SimProcess();
   SimProcess(const SimProcess&) = delete;
   SimProcess& operator=(const SimProcess&) = delete;
