@@ -117,6 +117,9 @@ HttpRequest Client::to_http(const Request& request, const std::string& request_i
   }
   http.parts = request.parts;
   http.timeout = request.timeout;
+  // Without a key a second copy would run again (a second bundle, a second
+  // webhook secret): never let the transport resend it behind our back.
+  http.fresh_connection = is_mutating(request.method) && request.idempotency_key.empty();
   return http;
 }
 

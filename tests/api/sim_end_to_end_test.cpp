@@ -144,3 +144,24 @@ TEST_CASE("sim: worker threads sharing one client stay within a small bucket") {
   // from the server's own timing; ten would mean the bucket is not followed.)
   CHECK(stats.rate_limited < 3);
 }
+
+TEST_CASE("sim: a sensitive (unkeyed) request is sent once, even when its kept-alive connection dies") {
+  SimProcess sim({"--seed", "6"});
+  REQUIRE_MESSAGE(!sim.base_url().empty(), "ugc sim printed no URL: " << sim.error());
+  auto client = sim_client_for(sim.base_url(), /*max_attempts=*/1);
+  REQUIRE(get_credit_balance(*client).ok());  // leaves a kept-alive connection in the pool
+  sim.post("/__sim/faults", Json{{"drop_rate", 1.0}});
+  // POST /webhooks returns its signing secret once and refuses an
+  // Idempotency-Key. libcurl resends a request whose reused connection died;
+  // here that would register a second webhook with a second secret.
+  Json hook{{"url", "https://127.0.0.1:9/hook"}, {"events", {"bundle.created"}}};
+  auto sent = client->request(Request::post("/webhooks", hook, ""));
+  CHECK_FALSE(sent.ok());
+  sim.post("/__sim/faults", Json{{"drop_rate", 0.0}});
+  int posts = 0;
+  const Json log = sim.get("/__sim/requests");  // held: a range-for over a temporary's member dangles
+  for (const Json& r : log["data"])
+    if (r["method"] == "POST" && r["path"] == "/api/ext/webhooks") ++posts;
+  CHECK(posts == 1);
+  CHECK(sim.get("/api/ext/webhooks", true)["data"].size() == 1);
+}

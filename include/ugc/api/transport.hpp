@@ -56,6 +56,10 @@ struct HttpRequest {
   std::string body_file;             // stream this file as the body instead (presigned PUT)
   std::vector<MultipartPart> parts;  // multipart/form-data when non-empty
   std::chrono::milliseconds timeout{std::chrono::seconds(60)};
+  // Open a new connection instead of reusing a kept-alive one. libcurl
+  // silently sends a request again when the reused connection it went out on
+  // turns out dead; that is only safe for a request that may be repeated.
+  bool fresh_connection = false;
 };
 
 struct HttpResponse {
