@@ -68,6 +68,7 @@ void RateLimiter::observe(const RateLimitHeaders& headers, std::optional<Ticket>
   in_flight_ = std::max(0, in_flight_ - 1);
   if (headers.limit && *headers.limit > 0 && *headers.limit != capacity_) {
     capacity_ = *headers.limit;
+    tokens_ = std::min(tokens_, capacity_);
     contract_refill_ = capacity_ / 60.0;
     reset_bound_ = 0;
     estimator_->reset();

@@ -18,8 +18,9 @@
 // Every acquire() is matched by one observe() (a response arrived) or one
 // abandon() (none did). acquire() hands out a ticket in send order; an answer
 // to an older request than one already observed arrives late with a stale
-// count, so it may lower the token count but never raise it. Thread-safe. Waiting goes through the injected Clock,
-// so tests run instantly.
+// count, so it may lower the token count but never raise it.
+//
+// Thread-safe. Waiting goes through the injected Clock, so tests run instantly.
 #include <chrono>
 #include <cstdint>
 #include <memory>
