@@ -9,6 +9,8 @@
 #include <iostream>
 #include <memory>
 
+#include <spdlog/spdlog.h>
+
 #include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
 #include "ugc/api/curl_transport.hpp"
@@ -22,6 +24,7 @@
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
+#include "ugc/cli/prices.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/core/log.hpp"
@@ -80,15 +83,6 @@ Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store
   return state::acquire_lock(store, request);
 }
 
-plan::CreditCosts plan_costs(const api::CreditCosts& c) {
-  plan::CreditCosts out;
-  out.account_creation = static_cast<int>(c.account_creation);
-  out.video_slot = static_cast<int>(c.video_slot);
-  out.edit_slot = static_cast<int>(c.edit_slot);
-  out.advanced_warming_per_target = static_cast<int>(c.advanced_warming_per_term);
-  return out;
-}
-
 // Plans `flags.file` against the state, online: prices from /credit-costs,
 // "today" from --as-of or the server's Date header.
 Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& store, api::Client& client) {
@@ -101,6 +95,8 @@ Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& sto
 
   auto costs = api::get_credit_costs(client);
   if (!costs.ok()) return costs.error().with_context("reading prices (GET /credit-costs)");
+  if (auto kept = remember_prices(store, *costs); !kept.ok())
+    spdlog::warn("could not keep the prices for offline plans: {}", kept.error().message());
   std::optional<CivilDate> server_today;
   if (auto d = client.server_today(); d.ok()) server_today = *d;
   auto today = plan::resolve_today(*as_of, server_today, CivilDate::today_utc());

@@ -1,12 +1,14 @@
 // ugc plan FILE: diff a campaign file against the state and show what apply
 // would do (text, JSON or markdown); optionally save it for `ugc apply F`.
-// Offline: "today" is --as-of or the local clock, prices are the contract's
-// defaults (apply re-plans online with /credit-costs and the server's Date).
+// Offline: "today" is --as-of or the local clock; prices are those the last
+// apply read from /credit-costs, else the contract's defaults (apply re-plans
+// online with /credit-costs and the server's Date).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
 #include "ugc/cli/campaign_check.hpp"
+#include "ugc/cli/prices.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/hash.hpp"
@@ -60,6 +62,7 @@ Status accept_terraform_out(CLI::App& sub, PlanFlags& flags) {
 struct StateView {
   state::KnownResources known;
   std::size_t unsettled_requests = 0;  // open journal rows of an interrupted apply
+  std::optional<RememberedPrices> prices;
 };
 
 Result<StateView> read_state(const std::string& state_path, const std::string& campaign) {
@@ -73,6 +76,9 @@ Result<StateView> read_state(const std::string& state_path, const std::string& c
   auto open = state::open_journal_entries(*store);
   if (!open.ok()) return open.error();
   view.unsettled_requests = open->size();
+  auto prices = remembered_prices(*store);
+  if (!prices.ok()) return prices.error();
+  view.prices = *prices;
   return view;
 }
 
@@ -103,11 +109,15 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
   inputs.today = today.date;
   inputs.today_source = today.source;
   inputs.bulk_create = !flags.no_bulk;
+  if (state->prices) inputs.costs = state->prices->costs;
   inputs.campaign_file = flags.file;
   inputs.campaign_sha256 = *sha;
   auto plan = plan::plan_campaign(*campaign, state->known, inputs);
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
+  if (!state->prices)
+    plan->notes.push_back({"prices", "credits use the contract's default prices: no apply has read GET "
+                                     "/credit-costs into this state yet (apply prices online before it runs)"});
 
   const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
   std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);

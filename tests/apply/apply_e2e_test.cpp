@@ -65,6 +65,12 @@ TEST_CASE("apply e2e: from empty, within the plan's request count; again: nothin
   log = s.api_requests();
   CHECK(count_mutating(log, after_listing) == 0);
   (void)after_first;
+  // An offline plan now prices from the /credit-costs apply read, not the defaults.
+  RunResult offline = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.state()});
+  REQUIRE(offline.exit_code == 0);
+  Json offline_plan = Json::parse(offline.out);
+  REQUIRE(offline_plan.contains("notes"));
+  for (const Json& note : offline_plan["notes"]) CHECK(note["target"] != "prices");
 
   // 3. A caption edit: one request (a PATCH or a batch PUT) for that one slot's bundle.
   s.edit_campaign("My 3-step morning routine", "My three-step morning routine");

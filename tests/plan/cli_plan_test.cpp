@@ -136,6 +136,40 @@ TEST_CASE("a plan over a state with an interrupted apply says its requests are u
   CHECK(clean.out.find("interrupted apply") == std::string::npos);
 }
 
+TEST_CASE("offline plans price from what the last apply read from /credit-costs, else say they use defaults") {
+  TempDir dir;
+  const std::string state = dir.file("state.db");
+  auto has_note = [](const Json& doc, const std::string& target) {
+    for (const auto& n : doc["notes"])
+      if (n["target"] == target) return true;
+    return false;
+  };
+  Run fresh = ugc_plan(dir, "'" + kCampaign + "' --format json --as-of 2027-01-15 --state '" + state + "'");
+  REQUIRE_MESSAGE(fresh.exit_code == 0, fresh.err);
+  Json before = Json::parse(fresh.out);
+  CHECK(has_note(before, "prices"));
+
+  // What apply keeps after GET /credit-costs: the server charges more.
+  {
+    auto store = open_store(state);
+    REQUIRE(store.ok());
+    Json data{{"costs", {{"account_creation", 40}, {"video_upload", 3}, {"video_edit", 4}, {"advanced_warming", 5}}}};
+    REQUIRE(store->credit_costs_put("last-apply", data).ok());
+  }
+  Run priced = ugc_plan(dir, "'" + kCampaign + "' --format json --as-of 2027-01-15 --state '" + state + "'");
+  REQUIRE_MESSAGE(priced.exit_code == 0, priced.err);
+  Json after = Json::parse(priced.out);
+  CHECK_FALSE(has_note(after, "prices"));
+  auto campaign = manifest::load_campaign(kCampaign);
+  REQUIRE(campaign.ok());
+  PlanInputs in = inputs_as_of("2027-01-15");
+  in.costs = CreditCosts{40, 3, 4, 7, 5};
+  auto expected = plan_campaign(*campaign, {}, in);
+  REQUIRE(expected.ok());
+  CHECK(after["totals"]["credits"] == compute_totals(*expected).credits);
+  CHECK(after["totals"]["credits"].get<int>() > before["totals"]["credits"].get<int>());
+}
+
 TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load; stale plans are refused") {
   TempDir dir;
   const std::string none = dir.file("none.db");
