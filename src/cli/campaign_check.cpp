@@ -98,4 +98,12 @@ Result<std::optional<CivilDate>> parse_as_of(const std::string& text) {
   return std::optional<CivilDate>(*d);
 }
 
+FindingCounts print_findings(const std::string& format, const std::vector<FileFindings>& findings) {
+  if (format == "json")
+    std::printf("%s\n", findings_json(findings).dump(2).c_str());
+  else
+    print_findings_text(stdout, findings);
+  return count_findings(findings);
+}
+
 }  // namespace ugc::cli

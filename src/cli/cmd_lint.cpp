@@ -59,11 +59,7 @@ CommandRun define_lint(CLI::App& sub) {
     auto as_of = parse_as_of(flags->as_of);
     if (!as_of) return as_of.error();
     auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/true});
-    if (flags->format == "json")
-      std::printf("%s\n", findings_json(findings).dump(2).c_str());
-    else
-      print_findings_text(stdout, findings);
-    auto n = count_findings(findings);
+    auto n = print_findings(flags->format, findings);
     return n.errors || (flags->strict && n.warnings) ? kExitError : kExitOk;
   };
 }

@@ -24,11 +24,7 @@ CommandRun define_validate(CLI::App& sub) {
     auto as_of = parse_as_of(flags->as_of);
     if (!as_of) return as_of.error();
     auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/false});
-    if (flags->format == "json")
-      std::printf("%s\n", findings_json(findings).dump(2).c_str());
-    else
-      print_findings_text(stdout, findings);
-    return count_findings(findings).errors ? kExitError : kExitOk;
+    return print_findings(flags->format, findings).errors ? kExitError : kExitOk;
   };
 }
 

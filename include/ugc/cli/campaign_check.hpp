@@ -37,6 +37,8 @@ FindingCounts count_findings(const std::vector<FileFindings>& findings);
 void print_findings_text(std::FILE* out, const std::vector<FileFindings>& findings);
 // {"files":[{"file","diagnostics":[{"severity","rule","message","file","line","column"}]}],"errors","warnings"}
 OrderedJson findings_json(const std::vector<FileFindings>& findings);
+// Prints the findings to stdout as `format` ("json" or "text"); returns their counts.
+FindingCounts print_findings(const std::string& format, const std::vector<FileFindings>& findings);
 
 // Parses --as-of; an invalid_input error names the expected format.
 Result<std::optional<CivilDate>> parse_as_of(const std::string& text);
