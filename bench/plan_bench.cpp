@@ -103,7 +103,8 @@ void run_plan(const std::string& file, const std::string& state_path, int iterat
     auto step = Clock::now();
     ugc::state::KnownResources known;
     if (!state_path.empty()) {
-      auto store = ugc::state::Store::open(state_path, {ugc::state::Access::read_only, false});
+      auto store =
+          ugc::state::Store::open(state_path, {ugc::state::Access::read_only, false}, ugc::make_system_clock());
       if (!store) die(store.error().message());
       auto loaded = store->load(campaign->id);
       if (!loaded) die(loaded.error().message());
@@ -188,7 +189,8 @@ int main(int argc, char** argv) {
     if (!campaign) die(campaign.error().message());
     auto plan = ugc::plan::plan_campaign(*campaign, {}, inputs_for(file));
     if (!plan) die(plan.error().message());
-    auto store = ugc::state::Store::open(state_path, {ugc::state::Access::read_write, true});
+    auto store =
+        ugc::state::Store::open(state_path, {ugc::state::Access::read_write, true}, ugc::make_system_clock());
     if (!store) die(store.error().message());
     auto tx = store->begin();
     if (!tx) die(tx.error().message());

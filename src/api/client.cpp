@@ -64,7 +64,7 @@ Client::Client(ClientOptions options, std::shared_ptr<Transport> transport, std:
                std::shared_ptr<RateLimiter> limiter)
     : options_(std::move(options)),
       transport_(std::move(transport)),
-      clock_(clock ? std::move(clock) : system_clock()),
+      clock_(std::move(clock)),
       limiter_(limiter ? std::move(limiter) : std::make_shared<RateLimiter>(clock_)) {
   while (!options_.base_url.empty() && options_.base_url.back() == '/') options_.base_url.pop_back();
   log::add_secret(options_.api_key);
@@ -138,7 +138,7 @@ void Client::observe(const HttpResponse& http, RateLimiter::Ticket ticket) {
 Result<HttpResponse> Client::send_with_retries(const std::string& what, bool repeat_safe, bool api_call,
                                                const std::function<HttpRequest(const std::string&)>& build) {
   const RetryPolicy& policy = options_.retry;
-  const auto start = clock_->now();
+  const auto start = clock_->monotonic_now();
   const std::string base_id = "ugc-" + random_hex(20);
   int consecutive_429 = 0;
   for (int attempt = 1;; ++attempt) {
@@ -210,13 +210,13 @@ Result<HttpResponse> Client::send_with_retries(const std::string& what, bool rep
       consecutive_429 = 0;
       wait = policy.backoff(attempt, [this] { return random01(); });
     }
-    auto elapsed = clock_->now() - start;
+    auto elapsed = clock_->monotonic_now() - start;
     if (elapsed + wait > policy.max_elapsed)
       return give_up(" (gave up after " + std::to_string(attempt) + " attempts: waiting " + seconds_text(wait) +
                      " more would pass the " + seconds_text(policy.max_elapsed) + " retry budget)");
     spdlog::debug("{}", log::redact(fmt::format("{}: retrying in {} (attempt {} of {})", what, seconds_text(wait),
                                                 attempt + 1, policy.max_attempts)));
-    clock_->sleep_for(wait);
+    clock_->sleep(wait);
   }
 }
 
@@ -291,14 +291,14 @@ Status Client::put_presigned(const std::string& upload_url, const std::string& f
   return {};
 }
 
-std::shared_ptr<Client> make_client(const ApiConfig& config, bool dry_run) {
+std::shared_ptr<Client> make_client(const ApiConfig& config, std::shared_ptr<Clock> clock, bool dry_run) {
   ClientOptions options;
   options.base_url = config.base_url;
   options.api_key = config.api_key;
   options.dry_run = dry_run;
   CurlOptions curl;
   curl.user_agent = options.client_name;
-  return std::make_shared<Client>(std::move(options), std::make_shared<CurlTransport>(curl));
+  return std::make_shared<Client>(std::move(options), std::make_shared<CurlTransport>(curl), std::move(clock));
 }
 
 }  // namespace ugc::api

@@ -16,7 +16,7 @@ RateLimiter::RateLimiter(std::shared_ptr<Clock> clock, Options options)
       estimator_(std::make_unique<RefillEstimator>()),
       refill_per_second_(contract_refill_),
       tokens_(options.capacity),
-      last_refill_(clock_->now()) {}
+      last_refill_(clock_->monotonic_now()) {}
 
 RateLimiter::~RateLimiter() = default;
 
@@ -33,7 +33,7 @@ void RateLimiter::update_rate_locked() {
 
 std::optional<Clock::duration> RateLimiter::try_acquire(Ticket* ticket) {
   std::lock_guard lock(mutex_);
-  auto now = clock_->now();
+  auto now = clock_->monotonic_now();
   if (now < paused_until_) return paused_until_ - now;
   refill_locked(now);
   if (tokens_ >= 1.0) {
@@ -52,7 +52,7 @@ std::optional<Clock::duration> RateLimiter::try_acquire(Ticket* ticket) {
 
 RateLimiter::Ticket RateLimiter::acquire() {
   Ticket ticket = 0;
-  while (auto wait = try_acquire(&ticket)) clock_->sleep_for(*wait);
+  while (auto wait = try_acquire(&ticket)) clock_->sleep(*wait);
   return ticket;
 }
 
@@ -63,7 +63,7 @@ void RateLimiter::abandon() {
 
 void RateLimiter::observe(const RateLimitHeaders& headers, std::optional<Ticket> ticket) {
   std::lock_guard lock(mutex_);
-  const auto now = clock_->now();
+  const auto now = clock_->monotonic_now();
   refill_locked(now);
   in_flight_ = std::max(0, in_flight_ - 1);
   if (headers.limit && *headers.limit > 0 && *headers.limit != capacity_) {
@@ -97,7 +97,7 @@ void RateLimiter::observe(const RateLimitHeaders& headers, std::optional<Ticket>
 
 void RateLimiter::pause_for(Clock::duration wait) {
   std::lock_guard lock(mutex_);
-  auto until = clock_->now() + wait;
+  auto until = clock_->monotonic_now() + wait;
   if (until > paused_until_) paused_until_ = until;
   // The server's bucket is empty; when the pause ends it holds one token
   // (that is what Retry-After promises), and refills from there. We went
@@ -110,7 +110,7 @@ void RateLimiter::pause_for(Clock::duration wait) {
 
 double RateLimiter::tokens() {
   std::lock_guard lock(mutex_);
-  refill_locked(clock_->now());
+  refill_locked(clock_->monotonic_now());
   return tokens_;
 }
 

@@ -14,7 +14,7 @@
 #include <deque>
 #include <optional>
 
-#include "ugc/api/clock.hpp"
+#include "ugc/core/clock.hpp"
 
 namespace ugc::api {
 

@@ -45,7 +45,7 @@ struct Run {
 
 }  // namespace
 
-Result<std::vector<NodeResult>> ActionGraph::run(const RunOptions& options) const {
+Result<std::vector<NodeResult>> ActionGraph::run(const RunOptions& options, Clock& clock) const {
   const std::size_t n = nodes_.size();
   Run r;
   r.dependents.resize(n);
@@ -147,7 +147,7 @@ Result<std::vector<NodeResult>> ActionGraph::run(const RunOptions& options) cons
       if (options.on_start) options.on_start(nodes_[i].id);
       lock.unlock();
 
-      auto began = std::chrono::steady_clock::now();
+      const auto began = clock.monotonic_now();
       Status status;
       try {
         status = nodes_[i].task ? nodes_[i].task() : Status{};
@@ -156,7 +156,7 @@ Result<std::vector<NodeResult>> ActionGraph::run(const RunOptions& options) cons
       } catch (...) {
         status = fatal_error("unexpected exception");
       }
-      auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
+      auto took = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonic_now() - began);
 
       lock.lock();
       NodeResult& result = r.results[i];

@@ -179,8 +179,8 @@ class ActionRunner {
 }  // namespace
 
 Result<ApplyResult> execute_plan(const plan::Plan& plan, state::Store& store, ActionJournal& journal,
-                                 api::Client& client, const ExecuteOptions& options) {
-  auto began = std::chrono::steady_clock::now();
+                                 api::Client& client, Clock& clock, const ExecuteOptions& options) {
+  const auto began = clock.monotonic_now();
   Bindings bindings;
   auto known = store.load();
   if (!known.ok()) return known.error().with_context("reading the state");
@@ -220,11 +220,10 @@ Result<ApplyResult> execute_plan(const plan::Plan& plan, state::Store& store, Ac
     if (node.error && out.error_message.empty()) out.error_message = log::redact(node.error->message());
     if (options.progress) options.progress->finished(out);
   };
-  auto nodes = graph.run(run);
+  auto nodes = graph.run(run, clock);
   if (options.progress) options.progress->end();
   if (!nodes.ok()) return nodes.error().with_context("the plan's actions");
-  result.wall_time =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
+  result.wall_time = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonic_now() - began);
   return result;
 }
 

@@ -21,12 +21,12 @@ namespace {
 // Counters shared by both visible styles.
 class Tally {
  public:
-  explicit Tally(SteadyNow now) : now_(now ? std::move(now) : [] { return std::chrono::steady_clock::now(); }) {}
+  explicit Tally(std::shared_ptr<Clock> clock) : clock_(std::move(clock)) {}
 
   void begin(std::size_t total, int planned_requests) {
     total_ = total;
     planned_requests_ = planned_requests;
-    start_ = now_();
+    start_ = now();
   }
   void started(const std::string& id) { in_flight_.insert(id); }
   void finished(const ActionOutcome& o) {
@@ -38,7 +38,7 @@ class Tally {
     if (o.status == NodeStatus::skipped) ++skipped_;
   }
 
-  double elapsed_s() const { return std::chrono::duration<double>(now_() - start_).count(); }
+  double elapsed_s() const { return std::chrono::duration<double>(now() - start_).count(); }
   double rate() const {
     double e = elapsed_s();
     return e > 0 ? requests_ / e : 0;
@@ -65,11 +65,11 @@ class Tally {
 
   std::size_t done() const { return done_; }
   std::size_t total() const { return total_; }
-  std::chrono::steady_clock::time_point now() const { return now_(); }
+  Clock::time_point now() const { return clock_->monotonic_now(); }
 
  private:
-  SteadyNow now_;
-  std::chrono::steady_clock::time_point start_{};
+  std::shared_ptr<Clock> clock_;
+  Clock::time_point start_{};
   std::size_t total_ = 0, done_ = 0, failed_ = 0, skipped_ = 0;
   int planned_requests_ = 0, requests_ = 0;
   long long credits_ = 0;
@@ -92,8 +92,8 @@ std::string outcome_line(const ActionOutcome& o) {
 
 class LiveLine final : public ProgressReporter {
  public:
-  LiveLine(std::FILE* out, SteadyNow now, std::chrono::milliseconds interval)
-      : out_(out), tally_(std::move(now)), interval_(interval) {}
+  LiveLine(std::FILE* out, std::shared_ptr<Clock> clock, std::chrono::milliseconds interval)
+      : out_(out), tally_(std::move(clock)), interval_(interval) {}
 
   void begin(std::size_t total, int planned) override {
     tally_.begin(total, planned);
@@ -131,13 +131,13 @@ class LiveLine final : public ProgressReporter {
   std::FILE* out_;
   Tally tally_;
   std::chrono::milliseconds interval_;
-  std::chrono::steady_clock::time_point last_{};
+  Clock::time_point last_{};
   bool drawn_ = false;
 };
 
 class LogLines final : public ProgressReporter {
  public:
-  LogLines(std::FILE* out, SteadyNow now) : out_(out), tally_(std::move(now)) {}
+  LogLines(std::FILE* out, std::shared_ptr<Clock> clock) : out_(out), tally_(std::move(clock)) {}
 
   void begin(std::size_t total, int planned) override { tally_.begin(total, planned); }
   void started(const std::string& id) override { tally_.started(id); }
@@ -163,11 +163,12 @@ class Silent final : public ProgressReporter {
 
 }  // namespace
 
-std::unique_ptr<ProgressReporter> make_progress_reporter(ProgressStyle style, std::FILE* out, SteadyNow now,
+std::unique_ptr<ProgressReporter> make_progress_reporter(ProgressStyle style, std::FILE* out,
+                                                         std::shared_ptr<Clock> clock,
                                                          std::chrono::milliseconds redraw_interval) {
   switch (style) {
-    case ProgressStyle::live_line: return std::make_unique<LiveLine>(out, std::move(now), redraw_interval);
-    case ProgressStyle::log_lines: return std::make_unique<LogLines>(out, std::move(now));
+    case ProgressStyle::live_line: return std::make_unique<LiveLine>(out, std::move(clock), redraw_interval);
+    case ProgressStyle::log_lines: return std::make_unique<LogLines>(out, std::move(clock));
     case ProgressStyle::silent: return std::make_unique<Silent>();
   }
   return std::make_unique<Silent>();

@@ -85,7 +85,8 @@ Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store
 
 // Plans `flags.file` against the state, online: prices from /credit-costs,
 // "today" from --as-of or the server's Date header.
-Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& store, api::Client& client) {
+Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& store, api::Client& client,
+                                      Clock& clock) {
   auto campaign = manifest::load_campaign(flags.file);
   if (!campaign.ok()) return campaign.error();
   auto sha = sha256_file_hex(flags.file);
@@ -99,7 +100,7 @@ Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& sto
     spdlog::warn("could not keep the prices for offline plans: {}", kept.error().message());
   std::optional<CivilDate> server_today;
   if (auto d = client.server_today(); d.ok()) server_today = *d;
-  auto today = plan::resolve_today(*as_of, server_today, CivilDate::today_utc());
+  auto today = plan::resolve_today(*as_of, server_today, clock.today());
 
   auto known = store.load(campaign->id);
   if (!known.ok()) return known.error();
@@ -137,7 +138,7 @@ Result<bool> confirmed(const ApplyFlags& flags) {
   return answer == "yes";
 }
 
-Result<int> run_apply(const ApplyFlags& flags) {
+Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   const bool json = flags.format == "json";
   std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
 
@@ -147,7 +148,7 @@ Result<int> run_apply(const ApplyFlags& flags) {
   auto config = api::resolve_api_config(api_flags);
   if (!config.ok()) return config.error();
 
-  auto store = state::Store::open(flags.state, {state::Access::read_write, true});
+  auto store = state::Store::open(flags.state, {state::Access::read_write, true}, clock);
   if (!store.ok()) return store.error();
   auto lock = lock_state(flags, *store);
   if (!lock.ok()) return lock.error();
@@ -157,7 +158,7 @@ Result<int> run_apply(const ApplyFlags& flags) {
   client_options.api_key = config->api_key;
   auto transport = std::make_shared<apply::ObservedTransport>(
       std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), client_options.client_name}));
-  api::Client client(client_options, transport);
+  api::Client client(client_options, transport, clock);
 
   auto journal = apply::store_journal(*store);
   auto reconciled = apply::reconcile_journal(*store, *journal, client);
@@ -167,7 +168,7 @@ Result<int> run_apply(const ApplyFlags& flags) {
                  reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
 
   auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, *store)
-                                        : plan_campaign_file(flags, *store, client);
+                                        : plan_campaign_file(flags, *store, client, *clock);
   if (!plan.ok()) return plan.error();
 
   auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human));
@@ -188,13 +189,13 @@ Result<int> run_apply(const ApplyFlags& flags) {
 
   InterruptScope interrupt;
   auto progress = apply::make_progress_reporter(
-      is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr);
+      is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr, clock);
   apply::ExecuteOptions options;
   options.parallelism = flags.parallelism;
   options.run_id = lock->id();
   options.stop = &interrupt.requested();
   options.progress = progress.get();
-  auto result = apply::execute_plan(*plan, *store, *journal, client, options);
+  auto result = apply::execute_plan(*plan, *store, *journal, client, *clock, options);
   if (!result.ok()) return result.error();
 
   if (json)
@@ -206,7 +207,7 @@ Result<int> run_apply(const ApplyFlags& flags) {
 
 }  // namespace
 
-CommandRun define_apply(CLI::App& sub) {
+CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<ApplyFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML) to plan and apply, or a plan saved by `ugc plan --out`")
       ->required();
@@ -224,7 +225,7 @@ CommandRun define_apply(CLI::App& sub) {
   sub.add_flag("--break-stale-lock", flags->break_stale_lock,
                "Break the state lock first if its holder was a process on this host that is gone (killed run)");
   sub.footer(kExitCodesHelp);
-  return [flags]() -> Result<int> { return run_apply(*flags); };
+  return [flags, clock]() -> Result<int> { return run_apply(*flags, clock); };
 }
 
 }  // namespace ugc::cli

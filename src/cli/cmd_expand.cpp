@@ -79,7 +79,7 @@ void print_table(const expand::DesiredResources& d) {
 
 }  // namespace
 
-CommandRun define_expand(CLI::App& sub) {
+CommandRun define_expand(CLI::App& sub, std::shared_ptr<Clock>) {
   auto flags = std::make_shared<ExpandFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
   sub.add_option("--format", flags->format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));

@@ -43,7 +43,7 @@ void print_rules(const std::string& format) {
 
 }  // namespace
 
-CommandRun define_lint(CLI::App& sub) {
+CommandRun define_lint(CLI::App& sub, std::shared_ptr<Clock>) {
   auto flags = std::make_shared<LintFlags>();
   sub.add_option("files", flags->files, "Campaign files (YAML)");
   sub.add_option("--format", flags->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));

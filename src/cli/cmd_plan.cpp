@@ -65,9 +65,10 @@ struct StateView {
   std::optional<RememberedPrices> prices;
 };
 
-Result<StateView> read_state(const std::string& state_path, const std::string& campaign) {
+Result<StateView> read_state(const std::string& state_path, const std::string& campaign,
+                             std::shared_ptr<Clock> clock) {
   if (!std::filesystem::exists(state_path)) return StateView{};  // nothing applied yet
-  auto store = state::Store::open(state_path, {state::Access::read_only, false});
+  auto store = state::Store::open(state_path, {state::Access::read_only, false}, std::move(clock));
   if (!store.ok()) return store.error();
   StateView view;
   auto known = store->load(campaign);
@@ -91,7 +92,7 @@ plan::Note unsettled_note(std::size_t requests) {
                          "never charging twice) and then plans again."};
 }
 
-Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
+Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   UGC_TRY(accept_terraform_out(sub, flags));
   auto format = plan::parse_render_format(flags.format);
   if (!format) return invalid_input("--format must be text, json or markdown");
@@ -101,10 +102,10 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
   if (!campaign.ok()) return campaign.error();
   auto sha = sha256_file_hex(flags.file);
   if (!sha.ok()) return sha.error();
-  auto state = read_state(flags.state, campaign->id);
+  auto state = read_state(flags.state, campaign->id, clock);
   if (!state.ok()) return state.error();
 
-  auto today = plan::resolve_today(*as_of, std::nullopt, CivilDate::today_utc());
+  auto today = plan::resolve_today(*as_of, std::nullopt, clock->today());
   plan::PlanInputs inputs;
   inputs.today = today.date;
   inputs.today_source = today.source;
@@ -132,7 +133,7 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags) {
 
 }  // namespace
 
-CommandRun define_plan(CLI::App& sub) {
+CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<PlanFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
   sub.add_option("--state", flags->state, "State file")->capture_default_str();
@@ -146,7 +147,7 @@ CommandRun define_plan(CLI::App& sub) {
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
   sub.allow_extras();  // only for `-out F`; anything else is refused in accept_terraform_out
   CLI::App* app = &sub;
-  return [flags, app]() -> Result<int> { return run_plan(*app, *flags); };
+  return [flags, app, clock]() -> Result<int> { return run_plan(*app, *flags, clock); };
 }
 
 }  // namespace ugc::cli

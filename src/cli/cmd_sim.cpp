@@ -2,7 +2,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
-#include <thread>
 
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
@@ -71,7 +70,7 @@ Result<sim::SimOptions> to_options(const SimFlags& f) {
 
 }  // namespace
 
-CommandRun define_sim(CLI::App& sub) {
+CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto f = std::make_shared<SimFlags>();
   sub.add_option("--port", f->port, "Port on 127.0.0.1 (0 = any free port, printed)")->check(CLI::Range(0, 65535));
   sub.add_option("--state", f->state, "SQLite file; the simulated world survives restarts");
@@ -88,7 +87,7 @@ CommandRun define_sim(CLI::App& sub) {
   sub.add_option("--speed", f->speed, "Simulated days per real second: the manager simulation runs by itself")
       ->check(CLI::Range(0.0, 3650.0));
   sub.add_option("--sim-opt", f->sim_opts, "Lifecycle/webhook knob KEY=VALUE (see docs/sim.md)");
-  return [f]() -> Result<int> {
+  return [f, clock]() -> Result<int> {
     auto options = to_options(*f);
     if (!options) return options.error();
     sim::SimServer server(std::move(*options));
@@ -96,7 +95,7 @@ CommandRun define_sim(CLI::App& sub) {
     std::printf("ugc sim: listening on %s\n", server.base_url().c_str());
     std::fflush(stdout);
     InterruptScope interrupt;
-    while (!interrupt.requested()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    while (!interrupt.requested()) clock->sleep(std::chrono::milliseconds(50));
     server.stop();
     std::printf("ugc sim: stopped\n");
     return kExitOk;

@@ -113,18 +113,22 @@ void print_text(const OrderedJson& object) {
 
 // --- opening ----------------------------------------------------------------
 
-Result<Store> open_for_reading(const StateFlags& flags) { return Store::open(flags.state, {Access::read_only}); }
+Result<Store> open_for_reading(const StateFlags& flags, std::shared_ptr<Clock> clock) {
+  return Store::open(flags.state, {Access::read_only}, std::move(clock));
+}
 
 struct WriteSession {
   std::unique_ptr<Store> store;
   std::unique_ptr<StateLock> lock;
 };
 
-Result<WriteSession> open_for_writing(const StateFlags& flags, const std::string& command) {
+// The lock's wait (--lock-timeout) runs on `clock`, through the store.
+Result<WriteSession> open_for_writing(const StateFlags& flags, const std::string& command,
+                                      std::shared_ptr<Clock> clock) {
   auto timeout = parse_lock_timeout(flags.lock_timeout);
   if (!timeout) return timeout.error();
   OpenMode mode{Access::read_write, false, std::max(*timeout, std::chrono::milliseconds(200))};
-  auto store = Store::open(flags.state, mode);
+  auto store = Store::open(flags.state, mode, std::move(clock));
   if (!store) return store.error();
   WriteSession session{std::make_unique<Store>(std::move(*store)), nullptr};
   auto lock = acquire_lock(*session.store, {command, *timeout});
@@ -135,8 +139,8 @@ Result<WriteSession> open_for_writing(const StateFlags& flags, const std::string
 
 // --- subcommands ------------------------------------------------------------
 
-Result<int> run_list(const StateFlags& flags) {
-  auto store = open_for_reading(flags);
+Result<int> run_list(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto store = open_for_reading(flags, clock);
   if (!store) return store.error();
   auto known = store->load();
   if (!known) return known.error();
@@ -168,8 +172,8 @@ Result<int> run_list(const StateFlags& flags) {
   return kExitOk;
 }
 
-Result<int> run_show(const StateFlags& flags) {
-  auto store = open_for_reading(flags);
+Result<int> run_show(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto store = open_for_reading(flags, clock);
   if (!store) return store.error();
   auto bundle = store->find_bundle(flags.ref);
   if (!bundle) return bundle.error();
@@ -203,8 +207,8 @@ Result<int> run_show(const StateFlags& flags) {
   return kExitOk;
 }
 
-Result<int> run_mv(const StateFlags& flags) {
-  auto session = open_for_writing(flags, "ugc state mv " + flags.ref + " " + flags.new_ref);
+Result<int> run_mv(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto session = open_for_writing(flags, "ugc state mv " + flags.ref + " " + flags.new_ref, clock);
   if (!session) return session.error();
   auto kind = session->store->move(flags.ref, flags.new_ref);
   if (!kind) return kind.error();
@@ -217,8 +221,8 @@ Result<int> run_mv(const StateFlags& flags) {
   return kExitOk;
 }
 
-Result<int> run_rm(const StateFlags& flags) {
-  auto session = open_for_writing(flags, "ugc state rm " + flags.ref);
+Result<int> run_rm(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto session = open_for_writing(flags, "ugc state rm " + flags.ref, clock);
   if (!session) return session.error();
   auto removal = session->store->remove(flags.ref);
   if (!removal) return removal.error();
@@ -235,9 +239,9 @@ Result<int> run_rm(const StateFlags& flags) {
   return kExitOk;
 }
 
-Result<int> run_unlock(const StateFlags& flags) {
+Result<int> run_unlock(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
   // No lock to take here: breaking the lock is the point.
-  auto store = Store::open(flags.state, {Access::read_write});
+  auto store = Store::open(flags.state, {Access::read_write}, clock);
   if (!store) return store.error();
   auto broken = force_unlock(*store, flags.unlock_id);
   if (!broken) return broken.error();
@@ -248,8 +252,8 @@ Result<int> run_unlock(const StateFlags& flags) {
   return kExitOk;
 }
 
-Result<int> run_upgrade(const StateFlags& flags) {
-  auto session = open_for_writing(flags, "ugc state upgrade");
+Result<int> run_upgrade(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto session = open_for_writing(flags, "ugc state upgrade", clock);
   if (!session) return session.error();  // opening read-write applied the migrations
   if (flags.json())
     print_json({{"state", flags.state}, {"schema_version", latest_schema_version()}});
@@ -260,8 +264,8 @@ Result<int> run_upgrade(const StateFlags& flags) {
 
 // Damage, and journal entries an interrupted apply left open (apply
 // reconciles those on its next run).
-Result<int> run_check(const StateFlags& flags) {
-  auto store = open_for_reading(flags);
+Result<int> run_check(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto store = open_for_reading(flags, clock);
   if (!store) return store.error();
   auto problems = store->quick_check();
   if (!problems) return problems.error();
@@ -295,7 +299,7 @@ Result<int> run_check(const StateFlags& flags) {
 
 }  // namespace
 
-CommandRun define_state(CLI::App& sub) {
+CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<StateFlags>();
   sub.require_subcommand(1);
 
@@ -327,13 +331,13 @@ CommandRun define_state(CLI::App& sub) {
   add_common_flags(check, *flags, false);
 
   return [=]() -> Result<int> {
-    if (list->parsed()) return run_list(*flags);
-    if (show->parsed()) return run_show(*flags);
-    if (mv->parsed()) return run_mv(*flags);
-    if (rm->parsed()) return run_rm(*flags);
-    if (unlock->parsed()) return run_unlock(*flags);
-    if (upgrade->parsed()) return run_upgrade(*flags);
-    if (check->parsed()) return run_check(*flags);
+    if (list->parsed()) return run_list(*flags, clock);
+    if (show->parsed()) return run_show(*flags, clock);
+    if (mv->parsed()) return run_mv(*flags, clock);
+    if (rm->parsed()) return run_rm(*flags, clock);
+    if (unlock->parsed()) return run_unlock(*flags, clock);
+    if (upgrade->parsed()) return run_upgrade(*flags, clock);
+    if (check->parsed()) return run_check(*flags, clock);
     return fatal_error("ugc state: no subcommand");
   };
 }

@@ -15,7 +15,7 @@ struct ValidateFlags {
 
 }  // namespace
 
-CommandRun define_validate(CLI::App& sub) {
+CommandRun define_validate(CLI::App& sub, std::shared_ptr<Clock>) {
   auto flags = std::make_shared<ValidateFlags>();
   sub.add_option("files", flags->files, "Campaign files (YAML)")->required();
   sub.add_option("--format", flags->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));

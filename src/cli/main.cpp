@@ -37,10 +37,11 @@ int main(int argc, char** argv) {
   app.add_option("--log-format", flags.log_format, "Log records as text or json lines")
       ->check(CLI::IsMember({"text", "json"}));
 
+  auto clock = ugc::make_system_clock();  // the one real clock of this run
   std::map<CLI::App*, ugc::cli::CommandRun> runs;
   for (const auto& spec : ugc::cli::command_table()) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
-    runs[sub] = spec.define(*sub);
+    runs[sub] = spec.define(*sub, clock);
   }
 
   try {

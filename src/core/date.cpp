@@ -32,8 +32,9 @@ Result<CivilDate> CivilDate::parse(std::string_view text) {
   return CivilDate(std::chrono::sys_days(ymd));
 }
 
-CivilDate CivilDate::today_utc() {
-  return CivilDate(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+CivilDate CivilDate::at(std::chrono::system_clock::time_point t, UtcOffset zone) {
+  // floor, not duration_cast: an instant before 1970 still belongs to the day it falls in.
+  return CivilDate(std::chrono::floor<std::chrono::days>(t + zone.east));
 }
 
 Result<CivilDate> CivilDate::from_http_date(std::string_view header) {

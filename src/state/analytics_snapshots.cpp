@@ -33,7 +33,7 @@ Status insert_snapshot(Store& store, const AnalyticsSnapshot& snapshot) {
   UGC_TRY(scope.begin());
   auto st = scope.db().cached("INSERT INTO analytics_snapshots (ref, taken_at, metrics) VALUES (?1, ?2, ?3)");
   if (!st) return st.error();
-  (*st)->bind(1, snapshot.ref).bind(2, snapshot.taken_at.empty() ? utc_now_iso() : snapshot.taken_at);
+  (*st)->bind(1, snapshot.ref).bind(2, snapshot.taken_at.empty() ? store.impl().now_iso() : snapshot.taken_at);
   (*st)->bind(3, snapshot.metrics.dump(-1, ' ', false, Json::error_handler_t::replace));
   UGC_TRY((*st)->run().context("recording analytics of " + snapshot.ref));
   return scope.commit();

@@ -61,7 +61,7 @@ Result<long long> journal_begin(Store& store, const JournalEntry& entry) {
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!st) return st.error();
   (*st)->bind(1, entry.run_id).bind(2, entry.action_id).bind(3, entry.method).bind(4, log::redact(entry.path));
-  (*st)->bind(5, entry.idempotency_key).bind(6, entry.request_hash).bind(7, utc_now_iso());
+  (*st)->bind(5, entry.idempotency_key).bind(6, entry.request_hash).bind(7, impl.now_iso());
   UGC_TRY((*st)->run().context("journaling " + entry.method + " " + entry.path));
   long long id = scope.db().last_insert_rowid();
   UGC_TRY(scope.commit());  // synchronous=FULL: on disk when this returns
@@ -75,7 +75,7 @@ Status journal_finish(Store& store, long long id, const JournalOutcome& outcome)
       "UPDATE journal SET finished_at = ?2, status_code = ?3, response_json = ?4, request_id = ?5, error_code = ?6"
       " WHERE id = ?1 AND finished_at IS NULL");
   if (!st) return st.error();
-  (*st)->bind(1, id).bind(2, utc_now_iso()).bind(3, outcome.status_code).bind(4, bounded_response(outcome.response_json));
+  (*st)->bind(1, id).bind(2, store.impl().now_iso()).bind(3, outcome.status_code).bind(4, bounded_response(outcome.response_json));
   (*st)->bind(5, outcome.request_id).bind(6, outcome.error_code);
   UGC_TRY((*st)->run().context("finishing journal entry " + std::to_string(id)));
   if (scope.db().changes() == 0) {

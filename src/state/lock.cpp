@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <charconv>
 #include <random>
-#include <thread>
 
 #include "store_impl.hpp"
 
@@ -85,19 +84,19 @@ Result<std::optional<LockInfo>> try_take(Store::Impl& impl, const LockInfo& mine
 }  // namespace
 
 Result<StateLock> acquire_lock(Store& store, const LockRequest& request) {
-  using clock = std::chrono::steady_clock;
-  const auto start = clock::now();
+  Clock& clock = *store.impl().clock;
+  const auto start = clock.monotonic_now();
   const auto deadline = start + request.timeout;
   LockInfo mine{new_holder_id(), static_cast<long long>(::getpid()), this_host(), request.command, "", false};
   for (;;) {
-    mine.acquired_at = utc_now_iso();
+    mine.acquired_at = store.impl().now_iso();
     auto holder = try_take(store.impl(), mine);
     if (!holder) return holder.error();
     if (!*holder) return StateLock(&store.impl(), mine);
-    const auto now = clock::now();
+    const auto now = clock.monotonic_now();
     if (now >= deadline)
       return held_by(store.path(), **holder, std::chrono::duration_cast<std::chrono::milliseconds>(now - start));
-    std::this_thread::sleep_for(std::min<clock::duration>(kPollInterval, deadline - now));
+    clock.sleep(std::min<Clock::duration>(kPollInterval, deadline - now));
   }
 }
 

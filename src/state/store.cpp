@@ -12,9 +12,8 @@ namespace ugc::state {
 
 const char* to_string(RefKind kind) { return kind == RefKind::bundle ? "bundle" : "slot"; }
 
-std::string utc_now_iso() {
+std::string iso_utc(Clock::wall_time now) {
   using namespace std::chrono;
-  auto now = system_clock::now();
   std::time_t secs = system_clock::to_time_t(now);
   auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm {};
@@ -24,6 +23,8 @@ std::string utc_now_iso() {
                 tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
   return buf;
 }
+
+std::string Store::Impl::now_iso() const { return iso_utc(clock->wall_now()); }
 
 // --- transactions ---------------------------------------------------------
 
@@ -485,7 +486,7 @@ Status Store::credit_costs_put(const std::string& key, const Json& body) {
       "INSERT INTO credit_costs (key, body, fetched_at) VALUES (?1, ?2, ?3)"
       " ON CONFLICT (key) DO UPDATE SET body = ?2, fetched_at = ?3");
   if (!st) return st.error();
-  (*st)->bind(1, key).bind(2, log::redact(body.dump())).bind(3, utc_now_iso());
+  (*st)->bind(1, key).bind(2, log::redact(body.dump())).bind(3, impl_->now_iso());
   UGC_TRY((*st)->run().context("caching credit costs"));
   return scope.commit();
 }

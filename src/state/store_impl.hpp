@@ -6,12 +6,14 @@
 #include <string>
 
 #include "sqlite_db.hpp"
+#include "ugc/core/clock.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::state {
 
 struct Store::Impl {
   std::unique_ptr<SqliteDb> db;
+  std::shared_ptr<Clock> clock;  // stamps journal, events, lock, caches; times lock waits
   std::string path;
   Access access = Access::read_only;
   std::recursive_mutex mu;
@@ -19,6 +21,8 @@ struct Store::Impl {
   bool resources_dirty = false;  // bump the serial at commit
 
   Status require_writable() const;
+  // The clock's wall time as "YYYY-MM-DDTHH:MM:SS.mmmZ".
+  std::string now_iso() const;
   // Runs COMMIT, bumping the serial first when resources changed.
   Status commit();
   void rollback();
@@ -46,8 +50,8 @@ class WriteScope {
   bool owns_ = false;
 };
 
-// Current UTC time as "YYYY-MM-DDTHH:MM:SS.mmmZ".
-std::string utc_now_iso();
+// `t` in UTC as "YYYY-MM-DDTHH:MM:SS.mmmZ".
+std::string iso_utc(Clock::wall_time t);
 
 // Checks the first bytes of an existing state file before SQLite sees it, so
 // that a truncated file or another file type is reported as such.

@@ -156,7 +156,7 @@ Result<std::unique_ptr<SqliteDb>> open_reader(const std::string& path) {
 
 }  // namespace
 
-Result<Store> Store::open(const std::string& path, OpenMode mode) {
+Result<Store> Store::open(const std::string& path, OpenMode mode, std::shared_ptr<Clock> clock) {
   if (path.empty()) return invalid_input("the state file path is empty");
   if (mode.access == Access::read_only) mode.create_if_missing = false;
 
@@ -191,6 +191,7 @@ Result<Store> Store::open(const std::string& path, OpenMode mode) {
 
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
+  impl->clock = std::move(clock);
   impl->path = path;
   impl->access = mode.access;
   return Store(std::move(impl));

@@ -1,52 +1,17 @@
 #pragma once
 // Test doubles below the HTTP layer: a Transport that replays scripted answers
-// and records what was sent, and a Clock whose sleep advances time instantly.
+// and records what was sent. (The fake Clock is support/fake_clock.hpp.)
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
 
-#include "ugc/api/clock.hpp"
+#include "support/fake_clock.hpp"
 #include "ugc/api/transport.hpp"
 #include "ugc/core/json.hpp"
 
 namespace ugc::api::test {
-
-class FakeClock : public Clock {
- public:
-  time_point now() override {
-    std::lock_guard lock(mu_);
-    return now_;
-  }
-  std::chrono::system_clock::time_point wall_now() override {
-    std::lock_guard lock(mu_);
-    return std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000)) + (now_ - time_point{});
-  }
-  void sleep_for(duration d) override {
-    std::lock_guard lock(mu_);
-    if (d > duration::zero()) now_ += d;
-    sleeps_.push_back(d);
-  }
-  void advance(duration d) {
-    std::lock_guard lock(mu_);
-    now_ += d;
-  }
-  std::vector<duration> sleeps() {
-    std::lock_guard lock(mu_);
-    return sleeps_;
-  }
-  double total_slept_seconds() {
-    double s = 0;
-    for (auto d : sleeps()) s += std::chrono::duration<double>(d).count();
-    return s;
-  }
-
- private:
-  std::mutex mu_;
-  time_point now_{std::chrono::hours(1000)};
-  std::vector<duration> sleeps_;
-};
 
 inline HttpResponse http(int status, const std::string& body,
                          std::vector<std::pair<std::string, std::string>> headers = {}) {

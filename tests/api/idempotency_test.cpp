@@ -56,7 +56,7 @@ namespace {
 struct IdempotencyRig {
   std::shared_ptr<test::FakeTransport> transport = std::make_shared<test::FakeTransport>();
   Client client{ClientOptions{"http://api.test", "sk_idem_test_key_0000", {}, false, "ugc/test"}, transport,
-                std::make_shared<test::FakeClock>()};
+                std::make_shared<ugc::testing::FakeClock>()};
 };
 
 }  // namespace

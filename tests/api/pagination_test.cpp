@@ -12,7 +12,7 @@ namespace {
 struct PaginationRig {
   std::shared_ptr<test::FakeTransport> transport = std::make_shared<test::FakeTransport>();
   Client client{ClientOptions{"http://api.test/api/ext", "sk_page_test_key_0000", {}, false, "ugc/test"},
-                transport, std::make_shared<test::FakeClock>()};
+                transport, std::make_shared<ugc::testing::FakeClock>()};
 };
 
 HttpResponse page(int n, int total_pages, Json items) {

@@ -11,7 +11,7 @@
 using namespace ugc;
 using namespace ugc::api;
 using namespace std::chrono_literals;
-using test::FakeClock;
+using ugc::testing::FakeClock;
 
 namespace {
 
@@ -98,17 +98,19 @@ TEST_CASE("pause_for blocks every caller until the pause ends, and never shorten
   CHECK(*wait == 10s);
   clock->advance(10s);
   CHECK(burst(limiter) == 1);  // what Retry-After promises: one request may go
-  auto start = clock->now();
+  auto start = clock->monotonic_now();
   limiter.acquire();  // the next waits for refill
-  CHECK(clock->now() - start == 500ms);
+  CHECK(clock->monotonic_now() - start == 500ms);
 }
 
 TEST_CASE("threads sharing one limiter never take more than capacity + refill") {
-  // Real clock, scaled down: capacity 20, 1200 per minute (20/s). 8 threads
-  // try to take 40 tokens in total; that needs >= 1 s of refill.
-  RateLimiter limiter(system_clock(), RateLimiter::Options{20, 1200});
+  // Capacity 20, 1200 per minute (20/s). 8 threads take 40 tokens in total:
+  // the 20 beyond capacity need 1 s of refill, which only their sleeps (on the
+  // fake clock) can provide.
+  auto clock = std::make_shared<FakeClock>();
+  RateLimiter limiter(clock, RateLimiter::Options{20, 1200});
   std::atomic<int> taken{0};
-  auto start = std::chrono::steady_clock::now();
+  const auto start = clock->monotonic_now();
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t)
     threads.emplace_back([&] {
@@ -118,10 +120,10 @@ TEST_CASE("threads sharing one limiter never take more than capacity + refill") 
       }
     });
   for (auto& th : threads) th.join();
-  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(taken == 40);
-  // 20 immediately, 20 more at 20/s: at least ~1 s (small slack for timer granularity).
-  CHECK(elapsed >= 0.9);
+  CHECK_FALSE(clock->sleeps().empty());
+  // 20 at once, 20 more at 20/s (a little slack for floating-point refill).
+  CHECK(std::chrono::duration<double>(clock->monotonic_now() - start).count() >= 0.99);
 }
 
 TEST_CASE("the client feeds response headers into the limiter") {
@@ -138,9 +140,9 @@ TEST_CASE("the client feeds response headers into the limiter") {
   CHECK(client.rate_limiter().tokens() == doctest::Approx(2.0));
   // Two more go at once; the third waits for refill (fake clock: no real wait).
   transport->set_default([](const HttpRequest&) -> Result<HttpResponse> { return test::ok(Json::object()); });
-  auto before = clock->now();
+  auto before = clock->monotonic_now();
   for (int i = 0; i < 3; ++i) REQUIRE(client.request(Request::get("/me")).ok());
-  CHECK(clock->now() - before == 500ms);
+  CHECK(clock->monotonic_now() - before == 500ms);
 }
 
 TEST_CASE("refill is inferred from X-RateLimit-Reset only when it proves a faster server") {
@@ -172,14 +174,16 @@ namespace {
 // at a time; returns how many requests `limiter` let through in `seconds`.
 int drive(RateLimiter& limiter, FakeClock& clock, double capacity, double rate, double seconds) {
   double server_tokens = capacity;
-  auto last = clock.now();
-  auto end = clock.now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  auto last = clock.monotonic_now();
+  auto end =
+      clock.monotonic_now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   int served = 0, rejected = 0;
-  while (clock.now() < end) {
+  while (clock.monotonic_now() < end) {
     limiter.acquire();
     clock.advance(5ms);  // latency
-    server_tokens = std::min(capacity, server_tokens + rate * std::chrono::duration<double>(clock.now() - last).count());
-    last = clock.now();
+    const double refilled = rate * std::chrono::duration<double>(clock.monotonic_now() - last).count();
+    server_tokens = std::min(capacity, server_tokens + refilled);
+    last = clock.monotonic_now();
     if (server_tokens < 1) {
       ++rejected;
       limiter.observe({capacity, 0.0, std::nullopt});

@@ -75,7 +75,7 @@ TEST_CASE("bundles and slots parse open objects; missing ids are precise errors"
 TEST_CASE("create_bundle sends the body with its key and reads the charge") {
   auto transport = std::make_shared<test::FakeTransport>();
   Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
-                std::make_shared<test::FakeClock>());
+                std::make_shared<ugc::testing::FakeClock>());
   transport->push(test::http(201, R"({"data":{"bundle_id":"b7","id":"b7","status":"pending_setup"},
       "credits_charged":38,"credits_remaining":962,"cost_breakdown":{"account_creation":32,"video_slots":6,"total":38}})"));
   Json body{{"bundle_type", "account_and_videos"}, {"country", "FR"}, {"videos_quantity", 3}};
@@ -96,7 +96,7 @@ TEST_CASE("create_bundle sends the body with its key and reads the charge") {
 TEST_CASE("typed calls escape ids in paths") {
   auto transport = std::make_shared<test::FakeTransport>();
   Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
-                std::make_shared<test::FakeClock>());
+                std::make_shared<ugc::testing::FakeClock>());
   transport->push(test::api_error(404, "BUNDLE_NOT_FOUND", "no"));
   auto r = get_bundle(client, "../me?x=1");
   REQUIRE_FALSE(r.ok());

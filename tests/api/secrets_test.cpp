@@ -36,7 +36,7 @@ struct LogCapture {
 TEST_CASE("the API key appears in no log line and no error message of a failing request") {
   const std::string key = "sk_" + std::string(64, 'a').replace(10, 6, "5ec4e7");
   auto transport = std::make_shared<test::FakeTransport>();
-  auto clock = std::make_shared<test::FakeClock>();
+  auto clock = std::make_shared<ugc::testing::FakeClock>();
   ClientOptions o;
   o.base_url = "http://api.test";
   o.api_key = key;
@@ -69,7 +69,7 @@ TEST_CASE("a presigned upload_url never reaches logs or errors") {
   o.base_url = "http://api.test";
   o.api_key = "sk_presign_test_key_0000";
   o.retry.max_attempts = 2;
-  Client client(o, transport, std::make_shared<test::FakeClock>());
+  Client client(o, transport, std::make_shared<ugc::testing::FakeClock>());
   LogCapture capture;
 
   std::string file = std::string(UGC_TEST_DATA) + "/api/tiny.mp4";

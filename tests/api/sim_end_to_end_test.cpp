@@ -27,7 +27,9 @@ std::shared_ptr<Client> sim_client_for(const std::string& base_url, int max_atte
   o.retry.max_attempts = max_attempts;
   o.retry.base_delay = 10ms;
   o.retry.max_delay = 200ms;
-  return std::make_shared<Client>(o, std::make_shared<CurlTransport>(CurlOptions{2s, "ugc/test"}));
+  // The real clock: the simulator's rate-limit bucket refills in real time.
+  return std::make_shared<Client>(o, std::make_shared<CurlTransport>(CurlOptions{2s, "ugc/test"}),
+                                  make_system_clock());
 }
 
 Json bundle_body(const std::string& ref) {

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "support/fake_clock.hpp"
+
 using namespace ugc;
 using namespace ugc::apply;
 
@@ -17,6 +19,12 @@ RunOptions with_parallelism(int n, const std::atomic<bool>* stop = nullptr) {
   options.parallelism = n;
   options.stop = stop;
   return options;
+}
+
+// Durations only; tests that look at them make their own clock.
+Clock& graph_test_clock() {
+  static ugc::testing::FakeClock clock;
+  return clock;
 }
 
 Status ok() { return {}; }
@@ -50,7 +58,7 @@ TEST_CASE("action graph: dependencies run before their dependents") {
 
   for (int parallelism : {1, 4}) {
     order.clear();
-    auto results = g.run(with_parallelism(parallelism));
+    auto results = g.run(with_parallelism(parallelism), graph_test_clock());
     REQUIRE(results.ok());
     REQUIRE(order.size() == 5);
     auto pos = [&](const std::string& id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
@@ -74,7 +82,7 @@ TEST_CASE("action graph: with one worker, ready nodes start in insertion order")
   std::vector<std::string> order;
   for (std::string id : {"c", "a", "b"})
     REQUIRE(g.add(id, {}, [&, id] { order.push_back(id); return ok(); }).ok());
-  REQUIRE(g.run(with_parallelism(1)).ok());
+  REQUIRE(g.run(with_parallelism(1), graph_test_clock()).ok());
   CHECK(order == std::vector<std::string>{"c", "a", "b"});
 }
 
@@ -90,7 +98,7 @@ TEST_CASE("action graph: a failure skips only what depends on it") {
   REQUIRE(g.add("account-b", {"bundle-b"}, count).ok());
   REQUIRE(g.add("publish-b", {"account-b"}, count).ok());
 
-  auto results = g.run(with_parallelism(3));
+  auto results = g.run(with_parallelism(3), graph_test_clock());
   REQUIRE(results.ok());
   CHECK(ran == 3);
   CHECK(find(*results, "bundle-a").status == NodeStatus::failed);
@@ -113,7 +121,7 @@ TEST_CASE("action graph: a slow failure does not hold back independent work") {
     return fail("X");
   }).ok());
   REQUIRE(g.add("b", {}, [&] { b_done = true; return ok(); }).ok());
-  auto results = g.run(with_parallelism(2));
+  auto results = g.run(with_parallelism(2), graph_test_clock());
   REQUIRE(results.ok());
   CHECK(b_done);
   CHECK(find(*results, "b").status == NodeStatus::ok);
@@ -133,7 +141,7 @@ TEST_CASE("action graph: runs at most `parallelism` tasks at once, and uses them
       return ok();
     }).ok());
   }
-  REQUIRE(g.run(with_parallelism(4)).ok());
+  REQUIRE(g.run(with_parallelism(4), graph_test_clock()).ok());
   CHECK(peak <= 4);
   CHECK(peak >= 2);
 }
@@ -144,7 +152,7 @@ TEST_CASE("action graph: unknown dependencies and cycles are refused before anyt
   {
     ActionGraph g;
     REQUIRE(g.add("a", {"ghost"}, count).ok());
-    auto results = g.run({});
+    auto results = g.run({}, graph_test_clock());
     REQUIRE_FALSE(results.ok());
     CHECK(results.error().message().find("ghost") != std::string::npos);
   }
@@ -153,7 +161,7 @@ TEST_CASE("action graph: unknown dependencies and cycles are refused before anyt
     REQUIRE(g.add("free", {}, count).ok());
     REQUIRE(g.add("a", {"b"}, count).ok());
     REQUIRE(g.add("b", {"a"}, count).ok());
-    auto results = g.run({});
+    auto results = g.run({}, graph_test_clock());
     REQUIRE_FALSE(results.ok());
     CHECK(results.error().message().find("cycle") != std::string::npos);
   }
@@ -168,7 +176,7 @@ TEST_CASE("action graph: exceptions become failures, not crashes") {
   ActionGraph g;
   REQUIRE(g.add("a", {}, []() -> Status { throw std::runtime_error("bad"); }).ok());
   REQUIRE(g.add("b", {"a"}, [] { return ok(); }).ok());
-  auto results = g.run({});
+  auto results = g.run({}, graph_test_clock());
   REQUIRE(results.ok());
   CHECK((*results)[0].status == NodeStatus::failed);
   CHECK((*results)[0].error->kind() == ErrorKind::fatal);
@@ -184,7 +192,7 @@ TEST_CASE("action graph: a stop request lets running tasks finish and starts not
   std::vector<std::string> finished;
   RunOptions options = with_parallelism(2, &stop);
   options.on_finish = [&](const NodeResult& r) { finished.push_back(r.id); };
-  auto results = g.run(options);
+  auto results = g.run(options, graph_test_clock());
   REQUIRE(results.ok());
   CHECK(ran == 1);
   CHECK((*results)[0].status == NodeStatus::ok);
@@ -197,7 +205,20 @@ TEST_CASE("action graph: a stop request lets running tasks finish and starts not
 
 TEST_CASE("action graph: an empty graph runs and returns nothing") {
   ActionGraph g;
-  auto results = g.run({});
+  auto results = g.run({}, graph_test_clock());
   REQUIRE(results.ok());
   CHECK(results->empty());
+}
+
+TEST_CASE("action graph: a task's duration is read off the run's clock") {
+  ActionGraph g;
+  ugc::testing::FakeClock clock;
+  REQUIRE(g.add("slow", {}, [&] { clock.advance(std::chrono::milliseconds(1500)); return ok(); }).ok());
+  REQUIRE(g.add("skipped", {"failing"}, [] { return ok(); }).ok());
+  REQUIRE(g.add("failing", {}, [] { return fail("X"); }).ok());
+  auto results = g.run(with_parallelism(1), clock);
+  REQUIRE(results.ok());
+  CHECK(find(*results, "slow").duration == std::chrono::milliseconds(1500));
+  CHECK(find(*results, "failing").duration == std::chrono::milliseconds(0));
+  CHECK(find(*results, "skipped").duration == std::chrono::milliseconds(0));
 }

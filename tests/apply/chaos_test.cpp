@@ -88,7 +88,7 @@ TEST_CASE("apply chaos: kill -9 at random moments under injected faults; converg
   // Bundles: each desired one exists exactly once.
   auto bundles = s.bundles();
   CHECK(bundles.size() == desired->bundles.size());
-  auto store = state::Store::open(s.state(), {state::Access::read_only, false});
+  auto store = state::Store::open(s.state(), {state::Access::read_only, false}, make_system_clock());
   REQUIRE(store.ok());
   auto known = store->load(campaign->id);
   REQUIRE(known.ok());

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "support/fake_clock.hpp"
 #include "ugc/apply/outcome.hpp"
 
 using namespace ugc;
@@ -27,14 +28,6 @@ struct Capture {
   }
 };
 
-struct FakeClock {
-  std::chrono::steady_clock::time_point t{};
-  SteadyNow fn() {
-    return [this] { return t; };
-  }
-  void advance_ms(int ms) { t += std::chrono::milliseconds(ms); }
-};
-
 ActionOutcome outcome(std::string id, NodeStatus status, int requests, long long credits = 0) {
   ActionOutcome o;
   o.id = id;
@@ -50,8 +43,7 @@ ActionOutcome outcome(std::string id, NodeStatus status, int requests, long long
 
 TEST_CASE("progress: CI style prints one line per finished action, with the failure's code and request id") {
   Capture cap;
-  FakeClock clock;
-  auto p = make_progress_reporter(ProgressStyle::log_lines, cap.f, clock.fn());
+  auto p = make_progress_reporter(ProgressStyle::log_lines, cap.f, std::make_shared<ugc::testing::FakeClock>());
   p->begin(3, 3);
   p->started("a");
   p->finished(outcome("a", NodeStatus::ok, 1, 38));
@@ -74,12 +66,12 @@ TEST_CASE("progress: CI style prints one line per finished action, with the fail
 
 TEST_CASE("progress: on a terminal one line is redrawn in place with rate, ETA and credits") {
   Capture cap;
-  FakeClock clock;
-  auto p = make_progress_reporter(ProgressStyle::live_line, cap.f, clock.fn(), std::chrono::milliseconds(100));
+  auto clock = std::make_shared<ugc::testing::FakeClock>();
+  auto p = make_progress_reporter(ProgressStyle::live_line, cap.f, clock, std::chrono::milliseconds(100));
   p->begin(4, 8);
   p->started("a");
   p->started("b");
-  clock.advance_ms(2000);
+  clock->advance(std::chrono::milliseconds(2000));
   p->finished(outcome("a", NodeStatus::ok, 2, 38));  // 2 requests in 2 s: 1 req/s, 6 left -> ETA 0:06
   std::string text = cap.text();
   CHECK(text.find("\r\x1b[K[1/4] 1 in flight, 1.0 req/s, ETA 0:06, 38 credits") != std::string::npos);
@@ -87,12 +79,12 @@ TEST_CASE("progress: on a terminal one line is redrawn in place with rate, ETA a
 
   // Redraws are throttled: an event 10 ms later does not redraw.
   std::size_t before = cap.text().size();
-  clock.advance_ms(10);
+  clock->advance(std::chrono::milliseconds(10));
   p->started("c");
   CHECK(cap.text().size() == before);
 
   // A failure is printed as a permanent line above the live one.
-  clock.advance_ms(10);
+  clock->advance(std::chrono::milliseconds(10));
   auto failed = outcome("b", NodeStatus::failed, 1);
   failed.error_code = "VALIDATION_ERROR";
   failed.http_status = 400;

@@ -32,6 +32,8 @@ struct Rig {
   std::unique_ptr<sim::SimServer> sim;
   std::unique_ptr<state::Store> store;
   std::shared_ptr<api::Client> client;
+  // The real clock: the in-process simulator keeps real time.
+  std::shared_ptr<Clock> clock = make_system_clock();
   manifest::Campaign campaign;
 
   Rig() {
@@ -40,7 +42,7 @@ struct Rig {
     o.api_keys = {testing::kTestApiKey};
     sim = std::make_unique<sim::SimServer>(o);
     REQUIRE(sim->start().ok());
-    auto s = state::Store::open(dir.file("state.db"), {state::Access::read_write, true});
+    auto s = state::Store::open(dir.file("state.db"), {state::Access::read_write, true}, clock);
     REQUIRE(s.ok());
     store = std::make_unique<state::Store>(std::move(*s));
     api::ClientOptions co;
@@ -51,7 +53,7 @@ struct Rig {
     co.retry.max_attempts = 1;
     co.retry.base_delay = std::chrono::milliseconds(1);
     client = std::make_shared<api::Client>(
-        co, std::make_shared<apply::ObservedTransport>(std::make_shared<api::CurlTransport>()));
+        co, std::make_shared<apply::ObservedTransport>(std::make_shared<api::CurlTransport>()), clock);
     auto c = manifest::load_campaign(kCampaign);
     REQUIRE_MESSAGE(c.ok(), c.error().message());
     campaign = *c;
@@ -98,7 +100,7 @@ apply::ApplyResult run(Rig& rig, const plan::Plan& plan) {
   apply::ExecuteOptions o;
   o.parallelism = 4;
   o.run_id = "test";
-  auto r = apply::execute_plan(plan, *rig.store, *journal, *rig.client, o);
+  auto r = apply::execute_plan(plan, *rig.store, *journal, *rig.client, *rig.clock, o);
   REQUIRE_MESSAGE(r.ok(), r.error().message());
   return *r;
 }

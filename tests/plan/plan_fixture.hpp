@@ -12,6 +12,7 @@
 #include "ugc/manifest/campaign.hpp"
 #include "ugc/plan/diff.hpp"
 #include "ugc/plan/plan.hpp"
+#include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 #include "ugc/state/store.hpp"
 
@@ -167,7 +168,7 @@ inline Status record_applied(state::Store& store, const Plan& plan) {
 }
 
 inline Result<state::Store> open_store(const std::string& path) {
-  return state::Store::open(path, {state::Access::read_write, true});
+  return state::Store::open(path, {state::Access::read_write, true}, std::make_shared<ugc::testing::FakeClock>());
 }
 
 inline int count_kind(const Plan& plan, ActionKind kind) {

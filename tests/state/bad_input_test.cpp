@@ -23,7 +23,7 @@ namespace {
 
 // A closed, checkpointed state file with a few hundred rows over several pages.
 void make_state(const std::string& path) {
-  auto store = Store::open(path, {Access::read_write, true});
+  auto store = Store::open(path, {Access::read_write, true}, fake_clock());
   REQUIRE(store.ok());
   auto tx = store->begin();
   REQUIRE(tx.ok());
@@ -49,7 +49,7 @@ void corrupt_pages(const std::string& path) {
 
 // Opens and loads, as every reading command does; returns the first error.
 std::optional<Error> open_and_load(const std::string& path, Access access) {
-  auto store = Store::open(path, {access, false, 100ms});
+  auto store = Store::open(path, {access, false, 100ms}, fake_clock());
   if (!store) return store.error();
   auto known = store->load();
   if (!known) return known.error();
@@ -186,7 +186,7 @@ TEST_CASE("a state file in a read-only directory cannot be written, and says so"
 
   const std::string fresh = dir.file("new/state.db");
   std::string creating = as_nobody([&] {
-    auto store = Store::open(fresh, {Access::read_write, true});
+    auto store = Store::open(fresh, {Access::read_write, true}, fake_clock());
     return describe(store ? std::nullopt : std::optional<Error>(store.error()));
   });
   CHECK(creating.rfind("i/o|", 0) == 0);

@@ -47,7 +47,7 @@ Run ugc_state(const TempDir& dir, const std::string& args, const std::string& cw
 // A state file at <dir>/.ugc/state.db with two bundles, three slots, one media.
 std::string populate(const TempDir& dir) {
   const std::string path = dir.file(".ugc/state.db");
-  auto store = Store::open(path, {Access::read_write, true});
+  auto store = Store::open(path, {Access::read_write, true}, fake_clock());
   REQUIRE(store.ok());
   KnownBundle us = sample_bundle("wave", "US", 1);
   us.account = KnownAccount{"glowlab.us1", "Glow Lab", "Honest reviews", "", "configured", ""};
@@ -118,7 +118,7 @@ TEST_CASE("ugc state mv and rm change the state file; the serial moves") {
   CHECK(rm.out.find("2 slot(s)") != std::string::npos);
   CHECK(rm.out.find("nothing was changed at TokPortal") != std::string::npos);
 
-  auto store = Store::open(path, {Access::read_only});
+  auto store = Store::open(path, {Access::read_only}, fake_clock());
   REQUIRE(store.ok());
   auto known = store->load();
   REQUIRE(known->bundles.size() == 1);
@@ -137,7 +137,7 @@ TEST_CASE("a writing state command waits for the lock, fails naming the holder, 
   const std::string path = populate(dir);
   std::string holder_id;
   {
-    auto store = Store::open(path, {Access::read_write});
+    auto store = Store::open(path, {Access::read_write}, fake_clock());
     REQUIRE(store.ok());
     auto lock = acquire_lock(*store, {"ugc apply", 0ms});
     REQUIRE(lock.ok());
@@ -207,7 +207,7 @@ TEST_CASE("ugc state check reports journal entries an interrupted run left open"
   TempDir dir;
   const std::string path = populate(dir);
   {
-    auto store = Store::open(path, {Access::read_write});
+    auto store = Store::open(path, {Access::read_write}, fake_clock());
     REQUIRE(store.ok());
     REQUIRE(journal_begin(*store, {"publish-US", "POST", "/bundles/B1/publish", "idem-77", "h", "r"}).ok());
   }

@@ -12,7 +12,7 @@ using ugc::state::testing::sample_bundle;
 
 TEST_CASE("an event delivered twice is recorded once") {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true});
+  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   Json payload = {{"bundle_id", "B1"}, {"status", "published"}};
   auto first = record_event(*store, "evt_1", "bundle.published", payload);
@@ -32,7 +32,7 @@ TEST_CASE("an event delivered twice is recorded once") {
 
 TEST_CASE("analytics snapshots are kept per ref and follow a move") {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true});
+  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   KnownBundle b = sample_bundle("c", "US", 1);
   REQUIRE(store->upsert_bundle(b).ok());

@@ -22,7 +22,7 @@ JournalEntry entry(const std::string& action, const std::string& key) {
 
 TEST_CASE("a journal entry is open from begin to finish and keeps its outcome") {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true});
+  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto id = journal_begin(*store, entry("create-US", "key-1"));
   REQUIRE(id.ok());
@@ -54,7 +54,7 @@ TEST_CASE("a journal entry is open from begin to finish and keeps its outcome") 
 
 TEST_CASE("journal responses are stored redacted and bounded") {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true});
+  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   const std::string secret = "tp_live_journal_secret_123456";
   log::add_secret(secret);
@@ -75,7 +75,7 @@ TEST_CASE("journal responses are stored redacted and bounded") {
 TEST_CASE("an entry begun by a process killed before finishing is open after reopening") {
   TempDir dir;
   const std::string path = dir.file("state.db");
-  { REQUIRE(Store::open(path, {Access::read_write, true}).ok()); }
+  { REQUIRE(Store::open(path, {Access::read_write, true}, ugc::state::testing::fake_clock()).ok()); }
 
   int ready[2];
   REQUIRE(::pipe(ready) == 0);
@@ -85,7 +85,7 @@ TEST_CASE("an entry begun by a process killed before finishing is open after reo
     // The child: journal one request, finish it; begin a second and die
     // before its response, holding the connection open (no clean close).
     ::close(ready[0]);
-    auto store = Store::open(path, {Access::read_write});
+    auto store = Store::open(path, {Access::read_write}, ugc::state::testing::fake_clock());
     if (!store) ::_exit(3);
     auto done = journal_begin(*store, entry("create-US", "key-done"));
     if (!done || !journal_finish(*store, *done, {201, "{}", "r", ""})) ::_exit(4);
@@ -105,7 +105,7 @@ TEST_CASE("an entry begun by a process killed before finishing is open after reo
   REQUIRE(::waitpid(child, &status, 0) == child);
   REQUIRE(WIFSIGNALED(status));
 
-  auto store = Store::open(path, {Access::read_only});
+  auto store = Store::open(path, {Access::read_only}, ugc::state::testing::fake_clock());
   REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message()));
   auto open = open_journal_entries(*store);
   REQUIRE(open.ok());
@@ -119,7 +119,7 @@ TEST_CASE("an entry begun by a process killed before finishing is open after reo
 
 TEST_CASE("journal_begin refuses to run inside a transaction, where it would not be durable") {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true});
+  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto tx = store->begin();
   REQUIRE(tx.ok());

@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <optional>
-#include <thread>
+#include <vector>
 
 #include "raw_sqlite.hpp"
 #include "state/state_fixture.hpp"
@@ -18,8 +18,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Store open_store(const std::string& path) {
-  auto store = Store::open(path, {Access::read_write, true});
+Store open_store(const std::string& path, std::shared_ptr<Clock> clock = fake_clock()) {
+  auto store = Store::open(path, {Access::read_write, true}, std::move(clock));
   REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message()));
   return std::move(*store);
 }
@@ -44,22 +44,24 @@ std::string hostname() {
 TEST_CASE("a second run waits for the lock, then fails naming the holder") {
   TempDir dir;
   const std::string path = dir.file("state.db");
-  Store first = open_store(path);
+  auto clock = std::make_shared<FakeClock>();
+  Store first = open_store(path, clock);
   auto held = acquire_lock(first, {"ugc apply", 0ms});
   REQUIRE(held.ok());
   CHECK(held->info().pid == ::getpid());
+  CHECK(held->info().acquired_at == "2027-01-15T12:00:00.000Z");  // the store's clock
 
-  Store second = open_store(path);  // another connection, as another process would have
-  const auto start = std::chrono::steady_clock::now();
+  Store second = open_store(path, clock);  // another connection, as another process would have
   auto blocked = acquire_lock(second, {"ugc state rm x", 150ms});
-  const auto waited = std::chrono::steady_clock::now() - start;
   REQUIRE_FALSE(blocked.ok());
-  CHECK(waited >= 150ms);
+  CHECK(clock->sleeps() == std::vector<Clock::duration>{50ms, 50ms, 50ms});  // polled until the timeout
   CHECK(blocked.error().kind() == ErrorKind::conflict);
   const std::string& message = blocked.error().message();
+  CHECK(message.find("waited 150 ms") != std::string::npos);
   CHECK(message.find(held->id()) != std::string::npos);
   CHECK(message.find("ugc apply") != std::string::npos);
   CHECK(message.find("pid " + std::to_string(::getpid())) != std::string::npos);
+  CHECK(message.find("since 2027-01-15T12:00:00.000Z") != std::string::npos);
   CHECK(message.find(path) != std::string::npos);
   CHECK(message.find("stale") == std::string::npos);  // the holder is alive
 
@@ -71,21 +73,22 @@ TEST_CASE("a second run waits for the lock, then fails naming the holder") {
 TEST_CASE("a lock released while the second run waits is taken") {
   TempDir dir;
   const std::string path = dir.file("state.db");
-  Store first = open_store(path);
-  Store second = open_store(path);
+  auto clock = std::make_shared<FakeClock>();
+  Store first = open_store(path, clock);
+  Store second = open_store(path, clock);
   std::optional<StateLock> held;
   {
     auto lock = acquire_lock(first, {"ugc apply", 0ms});
     REQUIRE(lock.ok());
     held.emplace(std::move(*lock));
   }
-  std::thread releaser([&] {
-    std::this_thread::sleep_for(100ms);
-    held.reset();  // the destructor releases
+  // The holder finishes while the second run sleeps its second poll interval.
+  clock->on_sleep([&](Clock::duration) {
+    if (clock->sleeps().size() == 2) held.reset();  // the destructor releases
   });
   auto waited = acquire_lock(second, {"ugc apply", 5000ms});
-  releaser.join();
   CHECK(waited.ok());
+  CHECK(clock->sleeps() == std::vector<Clock::duration>{50ms, 50ms});
 }
 
 TEST_CASE("a lock left by a dead process is reported as stale but not broken until forced") {

@@ -38,7 +38,7 @@ TEST_CASE("a version 1 state file is upgraded on a read-write open and keeps its
   REQUIRE(raw_exec(path, read_text_file(kV1Fixture)) == "");
   REQUIRE(raw_query(path, "PRAGMA user_version") == "1");
 
-  auto store = Store::open(path, {Access::read_write});
+  auto store = Store::open(path, {Access::read_write}, fake_clock());
   REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message()));
   CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(latest_schema_version()));
 
@@ -62,7 +62,7 @@ TEST_CASE("a read-only open of an older schema is refused and leaves the file as
   REQUIRE(raw_exec(path, read_text_file(kV1Fixture)) == "");
   const std::string before = fingerprint(path);
 
-  auto store = Store::open(path, {Access::read_only});
+  auto store = Store::open(path, {Access::read_only}, fake_clock());
   REQUIRE_FALSE(store.ok());
   CHECK(store.error().kind() == ErrorKind::conflict);
   CHECK(store.error().message().find(path) != std::string::npos);
@@ -74,12 +74,12 @@ TEST_CASE("a read-only open of an older schema is refused and leaves the file as
 TEST_CASE("a state file from a newer schema is refused, read-only or not, and not modified") {
   TempDir dir;
   const std::string path = dir.file("state.db");
-  { REQUIRE(Store::open(path, {Access::read_write, true}).ok()); }
+  { REQUIRE(Store::open(path, {Access::read_write, true}, fake_clock()).ok()); }
   REQUIRE(raw_exec(path, "PRAGMA user_version = 99") == "");
   const std::string before = fingerprint(path);
 
   for (Access access : {Access::read_only, Access::read_write}) {
-    auto store = Store::open(path, {access});
+    auto store = Store::open(path, {access}, fake_clock());
     REQUIRE_FALSE(store.ok());
     CHECK(store.error().kind() == ErrorKind::conflict);
     CHECK(store.error().message().find("newer ugc") != std::string::npos);

@@ -1,18 +1,25 @@
 #pragma once
-// Test support for the state tests: file fingerprints for "nothing changed" checks, and sample resources.
+// Test support for the state tests: file fingerprints for "nothing changed"
+// checks, sample resources, and the fake clock stores run on.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 
+#include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/state/resources.hpp"
 
 namespace ugc::state::testing {
 
+using ugc::testing::FakeClock;
 using ugc::testing::TempDir;
+
+// A fresh fake clock for a Store that needs one and no test looks at.
+inline std::shared_ptr<Clock> fake_clock() { return std::make_shared<FakeClock>(); }
 
 // sha256 of a file's bytes; "missing" when it cannot be read.
 inline std::string fingerprint(const std::string& path) {

@@ -17,7 +17,7 @@ using ugc::state::testing::fingerprint;
 namespace {
 
 Store open_new(const std::string& path) {
-  auto store = Store::open(path, {Access::read_write, true});
+  auto store = Store::open(path, {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message()));
   return std::move(*store);
 }
@@ -41,13 +41,13 @@ TEST_CASE("a new state file is created with mode 0600 in a new directory") {
 TEST_CASE("a read-only open of a missing file fails and creates nothing") {
   TempDir dir;
   const std::string path = dir.file(".ugc/state.db");
-  auto store = Store::open(path, {Access::read_only});
+  auto store = Store::open(path, {Access::read_only}, ugc::state::testing::fake_clock());
   REQUIRE_FALSE(store.ok());
   CHECK(store.error().kind() == ErrorKind::not_found);
   CHECK(store.error().message().find(path) != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.file(".ugc")));
 
-  auto rw = Store::open(path, {Access::read_write, false});
+  auto rw = Store::open(path, {Access::read_write, false}, ugc::state::testing::fake_clock());
   REQUIRE_FALSE(rw.ok());
   CHECK_FALSE(std::filesystem::exists(path));
 }
@@ -122,7 +122,7 @@ TEST_CASE("load returns what was written, per campaign, thousands of rows") {
     REQUIRE(tx->commit().ok());
   }
 
-  auto store = Store::open(path, {Access::read_only});
+  auto store = Store::open(path, {Access::read_only}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto start = std::chrono::steady_clock::now();
   auto known = store->load("wave");
@@ -285,7 +285,7 @@ TEST_CASE("a read-only store refuses writes") {
   TempDir dir;
   const std::string path = dir.file("state.db");
   { open_new(path); }
-  auto store = Store::open(path, {Access::read_only});
+  auto store = Store::open(path, {Access::read_only}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   CHECK_FALSE(store->upsert_bundle(sample_bundle("c", "US", 1)).ok());
   CHECK_FALSE(store->begin().ok());
@@ -301,7 +301,7 @@ TEST_CASE("reading a state file leaves no files behind and changes no byte") {
   }
   const std::string before = fingerprint(path);
   {
-    auto store = Store::open(path, {Access::read_only});
+    auto store = Store::open(path, {Access::read_only}, ugc::state::testing::fake_clock());
     REQUIRE(store.ok());
     REQUIRE(store->load().ok());
   }

@@ -19,7 +19,7 @@
 
 #include "ugc/api/api_config.hpp"
 #include "ugc/api/api_stats.hpp"
-#include "ugc/api/clock.hpp"
+#include "ugc/core/clock.hpp"
 #include "ugc/api/rate_limiter.hpp"
 #include "ugc/api/request.hpp"
 #include "ugc/api/response.hpp"
@@ -39,9 +39,10 @@ struct ClientOptions {
 
 class Client {
  public:
-  // `limiter` may be null: the client then makes its own.
-  Client(ClientOptions options, std::shared_ptr<Transport> transport,
-         std::shared_ptr<Clock> clock = system_clock(), std::shared_ptr<RateLimiter> limiter = nullptr);
+  // `clock` (never null) times retries and feeds the rate limiter. `limiter`
+  // may be null: the client then makes its own on the same clock.
+  Client(ClientOptions options, std::shared_ptr<Transport> transport, std::shared_ptr<Clock> clock,
+         std::shared_ptr<RateLimiter> limiter = nullptr);
 
   Result<Response> request(const Request& request);
 
@@ -86,6 +87,6 @@ class Client {
 };
 
 // Builds a Client over CurlTransport from a resolved ApiConfig.
-std::shared_ptr<Client> make_client(const ApiConfig& config, bool dry_run = false);
+std::shared_ptr<Client> make_client(const ApiConfig& config, std::shared_ptr<Clock> clock, bool dry_run = false);
 
 }  // namespace ugc::api

@@ -27,7 +27,7 @@
 #include <mutex>
 #include <optional>
 
-#include "ugc/api/clock.hpp"
+#include "ugc/core/clock.hpp"
 
 namespace ugc::api {
 

@@ -15,7 +15,7 @@
 #include <chrono>
 #include <functional>
 
-#include "ugc/api/clock.hpp"
+#include "ugc/core/clock.hpp"
 #include "ugc/core/error.hpp"
 
 namespace ugc::api {

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
 
 namespace ugc::apply {
@@ -37,7 +38,7 @@ struct NodeResult {
   // When skipped: the id of the failed node it waited for, or "interrupted"
   // when the run was stopped before the node could start.
   std::string blocked_by;
-  std::chrono::milliseconds duration{0};  // time the task ran; 0 when skipped
+  std::chrono::milliseconds duration{0};  // time the task ran (on the run's clock); 0 when skipped
 };
 
 struct RunOptions {
@@ -58,9 +59,10 @@ class ActionGraph {
 
   std::size_t size() const { return nodes_.size(); }
 
-  // Runs every node and returns one result per node, in insertion order.
-  // Errors (before anything runs): a dependency on an unknown id, or a cycle.
-  Result<std::vector<NodeResult>> run(const RunOptions& options) const;
+  // Runs every node and returns one result per node, in insertion order;
+  // `clock` times each task. Errors (before anything runs): a dependency on
+  // an unknown id, or a cycle.
+  Result<std::vector<NodeResult>> run(const RunOptions& options, Clock& clock) const;
 
  private:
   struct Node {

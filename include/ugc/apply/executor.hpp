@@ -42,11 +42,11 @@ struct ExecuteOptions {
   std::int64_t presigned_above_bytes = 50LL * 1024 * 1024;
 };
 
-// Runs every action of `plan`. Errors only for problems outside the actions
-// (the plan's graph is broken, the state cannot be read); action failures are
-// in the result.
+// Runs every action of `plan`; `clock` times the run and each action. Errors
+// only for problems outside the actions (the plan's graph is broken, the state
+// cannot be read); action failures are in the result.
 Result<ApplyResult> execute_plan(const plan::Plan& plan, state::Store& store, ActionJournal& journal,
-                                 api::Client& client, const ExecuteOptions& options);
+                                 api::Client& client, Clock& clock, const ExecuteOptions& options);
 
 // The idempotency key of request `index` of `action`, sent with `body`
 // (the body as sent; for multipart, the form fields and the file's media key).

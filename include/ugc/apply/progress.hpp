@@ -8,11 +8,11 @@
 // action graph serialises its callbacks), so implementations need no lock.
 #include <chrono>
 #include <cstdio>
-#include <functional>
 #include <memory>
 #include <string>
 
 #include "ugc/apply/outcome.hpp"
+#include "ugc/core/clock.hpp"
 
 namespace ugc::apply {
 
@@ -27,18 +27,16 @@ class ProgressReporter {
   virtual void end() = 0;
 };
 
-using SteadyNow = std::function<std::chrono::steady_clock::time_point()>;
-
 enum class ProgressStyle {
   live_line,  // terminal: redraw one line in place
   log_lines,  // CI: one line per finished action
   silent,
 };
 
-// `out` is usually stderr. `now` is injectable for tests; by default the
-// steady clock. A live line is redrawn at most every `redraw_interval`.
+// `out` is usually stderr. Rates and the ETA are timed on `clock`'s
+// monotonic time. A live line is redrawn at most every `redraw_interval`.
 std::unique_ptr<ProgressReporter> make_progress_reporter(
-    ProgressStyle style, std::FILE* out, SteadyNow now = {},
+    ProgressStyle style, std::FILE* out, std::shared_ptr<Clock> clock,
     std::chrono::milliseconds redraw_interval = std::chrono::milliseconds(100));
 
 // "0:42", "1:02:03", or "--" when unknown (negative).

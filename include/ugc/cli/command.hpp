@@ -1,7 +1,8 @@
 #pragma once
 // The table of subcommands. Each command lives in src/cli/cmd_<name>.cpp and
 // provides a `define` function that declares its flags on a CLI11 subcommand and
-// returns the function that runs it. main() only parses and dispatches.
+// returns the function that runs it. main() only parses and dispatches; it makes
+// the run's one Clock and hands it to every command (unused by some).
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
 
 namespace ugc::cli {
@@ -26,18 +28,18 @@ using CommandRun = std::function<Result<int>()>;
 struct CommandSpec {
   const char* name;
   const char* summary;
-  CommandRun (*define)(CLI::App& sub);
+  CommandRun (*define)(CLI::App& sub, std::shared_ptr<Clock> clock);
 };
 
 const std::vector<CommandSpec>& command_table();
 
 // One function per command, defined in src/cli/cmd_<name>.cpp.
-CommandRun define_validate(CLI::App& sub);
-CommandRun define_lint(CLI::App& sub);
-CommandRun define_expand(CLI::App& sub);
-CommandRun define_plan(CLI::App& sub);
-CommandRun define_apply(CLI::App& sub);
-CommandRun define_state(CLI::App& sub);
-CommandRun define_sim(CLI::App& sub);
+CommandRun define_validate(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_lint(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_expand(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);
 
 }  // namespace ugc::cli

@@ -10,6 +10,14 @@
 
 namespace ugc {
 
+// A zone as a fixed offset from UTC, east of Greenwich positive. No daylight
+// saving, no tz database: ugc counts days in UTC, because TokPortal's dates
+// are UTC days; the offset is there so that choice is explicit, not assumed.
+struct UtcOffset {
+  std::chrono::minutes east{0};
+  static constexpr UtcOffset utc() { return UtcOffset{}; }
+};
+
 class CivilDate {
  public:
   CivilDate() = default;
@@ -17,8 +25,8 @@ class CivilDate {
 
   // Strict YYYY-MM-DD; rejects impossible days such as 2026-02-30.
   static Result<CivilDate> parse(std::string_view text);
-  // Today in UTC from the system clock.
-  static CivilDate today_utc();
+  // The day it is at `t` in `zone` (today is Clock::today()).
+  static CivilDate at(std::chrono::system_clock::time_point t, UtcOffset zone = UtcOffset::utc());
   // The UTC day of an HTTP Date header ("Wed, 25 Nov 2026 15:18:00 GMT").
   static Result<CivilDate> from_http_date(std::string_view header);
 

@@ -50,8 +50,9 @@ class StateLock {
   LockInfo info_;
 };
 
-// Takes the lock, waiting up to request.timeout while another run holds it;
-// then fails (conflict) with a message naming the holder.
+// Takes the lock, waiting up to request.timeout while another run holds it
+// (polling every 50 ms on the store's clock); then fails (conflict) with a
+// message naming the holder.
 Result<StateLock> acquire_lock(Store& store, const LockRequest& request);
 // Breaks the lock held by `id`, whoever holds it; returns what was broken.
 // not_found when `id` does not hold the lock.

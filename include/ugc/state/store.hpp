@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "ugc/core/clock.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/core/result.hpp"
 #include "ugc/state/resources.hpp"
@@ -64,7 +65,9 @@ class Transaction;
 
 class Store {
  public:
-  static Result<Store> open(const std::string& path, OpenMode mode);
+  // `clock` (never null) stamps what the store records (journal, events,
+  // lock, caches, snapshots) and times waits for the lock.
+  static Result<Store> open(const std::string& path, OpenMode mode, std::shared_ptr<Clock> clock);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
