@@ -52,7 +52,7 @@ TEST_CASE("fake clock: sleep returns at once, is recorded, and moves both times"
   CHECK(clock.today().str() == "2027-01-16");
 }
 
-TEST_CASE("fake clock: advance moves time without a sleep; set_wall moves only the wall clock") {
+TEST_CASE("fake clock: advance moves time without a sleep and set_wall moves only the wall clock") {
   FakeClock clock;
   const auto mono = clock.monotonic_now();
   clock.advance(2s);
