@@ -14,7 +14,8 @@ Result<bool> record_event(Store& store, const std::string& event_id, const std::
       " ON CONFLICT (event_id) DO NOTHING");
   if (!st) return st.error();
   (*st)->bind(1, event_id).bind(2, type);
-  (*st)->bind(3, log::redact(payload.dump(-1, ' ', false, Json::error_handler_t::replace))).bind(4, store.impl().now_iso());
+  (*st)->bind(3, log::redact(payload.dump(-1, ' ', false, Json::error_handler_t::replace)));
+  (*st)->bind(4, store.impl().now_iso());
   UGC_TRY((*st)->run().context("recording event " + event_id));
   const bool inserted = scope.db().changes() == 1;
   UGC_TRY(scope.commit());

@@ -75,7 +75,8 @@ Status journal_finish(Store& store, long long id, const JournalOutcome& outcome)
       "UPDATE journal SET finished_at = ?2, status_code = ?3, response_json = ?4, request_id = ?5, error_code = ?6"
       " WHERE id = ?1 AND finished_at IS NULL");
   if (!st) return st.error();
-  (*st)->bind(1, id).bind(2, store.impl().now_iso()).bind(3, outcome.status_code).bind(4, bounded_response(outcome.response_json));
+  (*st)->bind(1, id).bind(2, store.impl().now_iso()).bind(3, outcome.status_code);
+  (*st)->bind(4, bounded_response(outcome.response_json));
   (*st)->bind(5, outcome.request_id).bind(6, outcome.error_code);
   UGC_TRY((*st)->run().context("finishing journal entry " + std::to_string(id)));
   if (scope.db().changes() == 0) {
