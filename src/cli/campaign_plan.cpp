@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ugc/api/client.hpp"
 #include "ugc/api/reference.hpp"
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/prices.hpp"
@@ -12,6 +13,7 @@
 #include "ugc/plan/date_rules.hpp"
 #include "ugc/plan/diff.hpp"
 #include "ugc/state/journal.hpp"
+#include "ugc/state/store.hpp"
 
 namespace ugc::cli {
 namespace {

@@ -11,10 +11,15 @@
 // prices are GET /credit-costs, kept in the state for later offline plans.
 #include <string>
 
-#include "ugc/api/client.hpp"
 #include "ugc/core/result.hpp"
 #include "ugc/plan/plan.hpp"
-#include "ugc/state/store.hpp"
+
+namespace ugc::api {
+class Client;
+}
+namespace ugc::state {
+class Store;
+}
 
 namespace ugc::cli {
 
