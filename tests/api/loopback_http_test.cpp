@@ -87,7 +87,7 @@ TEST_CASE("loopback: 429 with Retry-After is honoured, then the call succeeds") 
   CHECK(client->stats().snapshot().rate_limited == 1);
 }
 
-TEST_CASE("loopback: 503 then 200 on a keyed POST; the same Idempotency-Key is resent") {
+TEST_CASE("loopback: 503 then 200 on a keyed POST, the same Idempotency-Key is resent") {
   LoopbackServer server;
   std::atomic<int> calls{0};
   std::vector<std::string> keys;

@@ -55,7 +55,7 @@ TEST_CASE("countries: objects or bare codes, with the videos-only sibling") {
   CHECK_FALSE(parse_countries(Json::parse(R"({"data":{}})")).ok());
 }
 
-TEST_CASE("bundles and slots parse open objects; missing ids are precise errors") {
+TEST_CASE("bundles and slots parse open objects, missing ids are precise errors") {
   auto b = parse_bundle(Json::parse(R"({"bundle_id":"b1","status":"pending_setup","videos_quantity":6,
                                         "is_published":false,"saved_account_id":null,"surprise":[1]})"));
   REQUIRE(b.ok());
