@@ -455,10 +455,7 @@ class Planner {
       a.targets = {w.state_ref, w.want->external_ref};
       a.reason = "`moved:` renames " + w.state_ref + " to " + w.want->external_ref + " (kept, not recreated)";
       a.changes = {{"external_ref", some(w.state_ref), some(w.want->external_ref)}};
-      Json b;
-      b["external_ref"] = w.want->external_ref;
-      b["title"] = w.want->external_ref;
-      a.requests.push_back({"PATCH", body::bundle_path(w.state_ref), b, {}, {}});
+      a.requests.push_back({"PATCH", body::bundle_path(w.state_ref), body::rename_bundle(w.want->external_ref), {}, {}});
       a.bundles.push_back(bundle_record(w, w.have->videos_quantity));
       a.bundles.back().previous_ref = w.state_ref;
       w.rename_action = a.id;
@@ -532,7 +529,7 @@ class Planner {
                  {"platform", none, some(manifest::to_string(w.want->platform))},
                  {"videos_quantity", none, some(std::to_string(quantity))}};
     a.credits = body::bundle_credits(inputs_.costs, quantity, !w.want->niche_warming.empty());
-    a.requests.push_back({"POST", "/bundles", body::create_bundle(*w.want, w.country, quantity), {}, {}});
+    a.requests.push_back({"POST", body::bundles_path(), body::create_bundle(*w.want, w.country, quantity), {}, {}});
     a.bundles.push_back(bundle_record(w, quantity));
     w.create_action = a.id;
     add(std::move(a));
@@ -572,7 +569,7 @@ class Planner {
                  {"platforms", none, some(list)},
                  {"accounts_count", none, some(std::to_string(per_platform))},
                  {"videos_per_account", none, some(std::to_string(quantity))}};
-    a.requests.push_back({"POST", "/bundles/bulk",
+    a.requests.push_back({"POST", body::bundles_bulk_path(),
                           body::create_bundles_bulk(platforms, first.country, per_platform, quantity,
                                                     first.want->niche_warming),
                           {}, {}});
@@ -626,21 +623,7 @@ class Planner {
       a.reason = n.purpose == "video" ? "media not uploaded yet; uploaded once and reused by URL"
                                       : "profile picture not uploaded yet; uploaded once as purpose=profile_picture";
       a.changes = {{"media " + n.media->id, none, some(n.media->path.empty() ? n.media->url : n.media->path)}};
-      Request r;
-      r.method = "POST";
-      if (n.purpose == "video") {
-        r.path = "/upload/video/direct";
-        r.file = n.media->path;
-        r.form = {{"bundle_id", body::bundle_id(lender)}};
-      } else if (!n.media->path.empty()) {
-        r.path = "/upload/image/direct";
-        r.file = n.media->path;
-        r.form = {{"bundle_id", body::bundle_id(lender)}, {"purpose", "profile_picture"}};
-      } else {
-        r.path = "/upload/image/from-url";
-        r.body = Json{{"url", n.media->url}, {"bundle_id", body::bundle_id(lender)}, {"purpose", "profile_picture"}};
-      }
-      a.requests.push_back(std::move(r));
+      a.requests.push_back(body::upload(n.purpose, *n.media, lender));
       a.media = MediaRecord{key, n.purpose, n.media->path, n.media->path.empty() ? n.media->url : ""};
       if (!n.lender->create_action.empty()) a.depends_on.push_back(n.lender->create_action);
       if (!n.lender->rename_action.empty()) a.depends_on.push_back(n.lender->rename_action);
@@ -684,7 +667,7 @@ class Planner {
                     some(std::to_string(w.have->videos_quantity + w.add_slots))}};
       a.credits = w.add_slots * inputs_.costs.video_slot;
       a.depends_on = bundle_deps(w);
-      a.requests.push_back({"POST", body::bundle_path(ref, "/add-video-slots"), Json{{"quantity", w.add_slots}}, {}, {}});
+      a.requests.push_back({"POST", body::add_video_slots_path(ref), body::add_video_slots(w.add_slots), {}, {}});
       a.bundles.push_back(bundle_record(w, w.have->videos_quantity + w.add_slots));
       add_action = a.id;
       add(std::move(a));
@@ -720,7 +703,7 @@ class Planner {
         add_dep(a.depends_on, upload_of(w.want->account.profile_picture_media, "profile_picture"));
       }
     }
-    a.requests.push_back({"PUT", body::bundle_path(ref, "/account"), body::configure_account(w.want->account, pic), {}, {}});
+    a.requests.push_back({"PUT", body::account_path(ref), body::configure_account(w.want->account, pic), {}, {}});
     a.account = AccountRecord{w.want->account.username, w.want->account.visible_name, w.want->account.biography,
                               pic_key};
     w.account_action = a.id;
@@ -765,7 +748,7 @@ class Planner {
       a.publishes_bundle = true;
       a.changes.push_back({"status", some(w.have ? w.have->status : std::string("pending_setup")), some("published")});
     }
-    a.requests.push_back({"PUT", body::bundle_path(ref, "/videos/batch"), body::batch(std::move(items), auto_publish), {}, {}});
+    a.requests.push_back({"PUT", body::batch_path(ref), body::batch(std::move(items), auto_publish), {}, {}});
     std::string id = a.id;
     add(std::move(a));
     return id;
@@ -794,14 +777,9 @@ class Planner {
     a.targets = {sw.want->external_ref};
     a.changes = sw.changes;
     a.depends_on = bundle_deps(w);
-    Json b = Json::object();
+    Json b = body::patch_video(sw.changes);
     std::string what;
-    for (const auto& c : sw.changes) {
-      if (c.field == "caption") b["description"] = *c.after;
-      if (c.field == "publish_date") b["target_publish_date"] = *c.after;
-      if (c.field == "external_ref") b["external_ref"] = *c.after;
-      what += (what.empty() ? "" : ", ") + c.field;
-    }
+    for (const auto& c : sw.changes) what += (what.empty() ? "" : ", ") + c.field;
     a.reason = what + " changed in the file";
     a.requests.push_back({"PATCH", body::slot_path(ref, sw.want->position), b, {}, {}});
     sw.record.status_after = sw.have->status;
@@ -822,7 +800,7 @@ class Planner {
     add_dep(a.depends_on, w.account_action);
     for (const auto& p : plan_.actions)
       if (p.kind == ActionKind::patch_video && p.bundle_ref == ref) add_dep(a.depends_on, p.id);
-    a.requests.push_back({"POST", body::bundle_path(ref, "/publish"), Json(), {}, {}});
+    a.requests.push_back({"POST", body::publish_path(ref), Json(), {}, {}});
     a.publishes_bundle = true;
     for (const KnownSlot* k : w.publish_known) a.slots.push_back(published_record(*k));
     note_stale_publish(w, w.publish_known);
@@ -866,7 +844,7 @@ class Planner {
       a.slots.push_back(published_record(*k));
     }
     note_stale_publish(w, w.publish_known);
-    a.requests.push_back({"POST", body::bundle_path(ref, "/videos/publish-all"), Json(), {}, {}});
+    a.requests.push_back({"POST", body::publish_all_path(ref), Json(), {}, {}});
     add(std::move(a));
   }
 
@@ -923,7 +901,7 @@ class Planner {
     a.reason = why + " (not posted yet): unscheduled, not deleted";
     a.changes = {{"status", some(k.status), some("unscheduled")}};
     if (const Action* rename = plan_.find("rename_bundle:" + k.bundle_ref)) add_dep(a.depends_on, rename->id);
-    a.requests.push_back({"POST", body::slot_path(k.bundle_ref, k.position, "/unschedule"), Json(), {}, {}});
+    a.requests.push_back({"POST", body::unschedule_path(k.bundle_ref, k.position), Json(), {}, {}});
     SlotRecord r = published_record(k);
     r.external_ref = ks.state_ref;
     r.status_after = "unscheduled";
