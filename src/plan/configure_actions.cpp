@@ -48,7 +48,7 @@ void emit_account(Planning& p, BundleWork& w) {
   const std::string pic_key = p.index.picture_key(*w.want);
   const std::string pic = picture_to_send(p, w, pic_key, a);
   a.requests.push_back(
-      {"PUT", body::bundle_path(ref, "/account"), body::configure_account(w.want->account, pic), {}, {}});
+      {"PUT", body::account_path(ref), body::configure_account(w.want->account, pic), {}, {}});
   a.account = AccountRecord{w.want->account.username, w.want->account.visible_name, w.want->account.biography,
                             pic_key};
   w.account_action = a.id;
@@ -88,7 +88,7 @@ std::string emit_batch(Planning& p, BundleWork& w, const std::string& add_action
     a.changes.push_back({"status", some(w.have ? w.have->status : std::string("pending_setup")), some("published")});
   }
   a.requests.push_back(
-      {"PUT", body::bundle_path(ref, "/videos/batch"), body::batch(std::move(items), auto_publish), {}, {}});
+      {"PUT", body::batch_path(ref), body::batch(std::move(items), auto_publish), {}, {}});
   std::string id = a.id;
   p.add(std::move(a));
   return id;
@@ -103,14 +103,9 @@ void emit_patch(Planning& p, const BundleWork& w, SlotWork& sw) {
   a.targets = {sw.want->external_ref};
   a.changes = sw.changes;
   a.depends_on = bundle_deps(w);
-  Json b = Json::object();
+  Json b = body::patch_video(sw.changes);
   std::string what;
-  for (const auto& c : sw.changes) {
-    if (c.field == "caption") b["description"] = *c.after;
-    if (c.field == "publish_date") b["target_publish_date"] = *c.after;
-    if (c.field == "external_ref") b["external_ref"] = *c.after;
-    what += (what.empty() ? "" : ", ") + c.field;
-  }
+  for (const auto& c : sw.changes) what += (what.empty() ? "" : ", ") + c.field;
   a.reason = what + " changed in the file";
   a.requests.push_back({"PATCH", body::slot_path(ref, sw.want->position), b, {}, {}});
   sw.record.status_after = sw.have->status;

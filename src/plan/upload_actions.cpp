@@ -47,24 +47,6 @@ class UploadNeeds {
   std::map<std::pair<std::string, std::string>, UploadNeed> needs_;
 };
 
-Request upload_request(const UploadNeed& n, const std::string& lender) {
-  Request r;
-  r.method = "POST";
-  if (n.purpose == "video") {
-    r.path = "/upload/video/direct";
-    r.file = n.media->path;
-    r.form = {{"bundle_id", body::bundle_id(lender)}};
-  } else if (!n.media->path.empty()) {
-    r.path = "/upload/image/direct";
-    r.file = n.media->path;
-    r.form = {{"bundle_id", body::bundle_id(lender)}, {"purpose", "profile_picture"}};
-  } else {
-    r.path = "/upload/image/from-url";
-    r.body = Json{{"url", n.media->url}, {"bundle_id", body::bundle_id(lender)}, {"purpose", "profile_picture"}};
-  }
-  return r;
-}
-
 void emit_upload(Planning& p, const std::pair<std::string, std::string>& id, const UploadNeed& n) {
   const std::string& key = id.second;
   const std::string lender = n.lender->want->external_ref;
@@ -77,7 +59,7 @@ void emit_upload(Planning& p, const std::pair<std::string, std::string>& id, con
   a.reason = n.purpose == "video" ? "media not uploaded yet; uploaded once and reused by URL"
                                   : "profile picture not uploaded yet; uploaded once as purpose=profile_picture";
   a.changes = {{"media " + n.media->id, none, some(source)}};
-  a.requests.push_back(upload_request(n, lender));
+  a.requests.push_back(body::upload(n.purpose, *n.media, lender));
   a.media = MediaRecord{key, n.purpose, n.media->path, n.media->path.empty() ? n.media->url : ""};
   if (!n.lender->create_action.empty()) a.depends_on.push_back(n.lender->create_action);
   if (!n.lender->rename_action.empty()) a.depends_on.push_back(n.lender->rename_action);
