@@ -56,7 +56,7 @@ TEST_CASE("bundles parse open objects, a missing id is a precise error") {
   CHECK(nb.error().message().find("neither \"id\" nor \"bundle_id\"") != std::string::npos);
 }
 
-TEST_CASE("a typed create request goes out with its key; the answer gives the bundle and the charge") {
+TEST_CASE("a typed create request goes out with its key, the answer gives the bundle and the charge") {
   auto transport = std::make_shared<test::FakeTransport>();
   Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
                 std::make_shared<test::FakeClock>());

@@ -10,7 +10,7 @@
 using namespace ugc;
 using namespace ugc::api;
 
-TEST_CASE("create bundle: the contract's top-level fields; zero slots and no warming are omitted") {
+TEST_CASE("create bundle: the contract's top-level fields, zero slots and no warming are omitted") {
   CreateBundleRequest r;
   r.bundle_type = BundleType::account_and_videos;
   r.platform = "instagram";
@@ -62,7 +62,7 @@ TEST_CASE("bulk create, rename, add slots and publish: paths with the id segment
   CHECK_FALSE(publish.body.has_value());
 }
 
-TEST_CASE("account profile: PUT of the whole profile; no picture, no profile_picture_url") {
+TEST_CASE("account profile: PUT of the whole profile, no picture, no profile_picture_url") {
   ConfigureAccountRequest r{"b-9", "glowlab.us1", "Glow Lab", "Honest reviews", "uploads/p.png"};
   Request req = to_request(r);
   CHECK(req.method == "PUT");
@@ -75,7 +75,7 @@ TEST_CASE("account profile: PUT of the whole profile; no picture, no profile_pic
   CHECK_FALSE(to_request(r).body->contains("profile_picture_url"));
 }
 
-TEST_CASE("video batch: items carry position and the full configuration; auto_publish at the top only") {
+TEST_CASE("video batch: items carry position and the full configuration, auto_publish at the top only") {
   VideoConfig v;
   v.position = 2;
   v.target_publish_date = "2027-03-01";
@@ -113,7 +113,7 @@ TEST_CASE("patch, publish-all and unschedule address the slot by position") {
   CHECK(to_request(UnscheduleVideoRequest{"b-1", 3}).path == "/bundles/b-1/videos/3/unschedule");
 }
 
-TEST_CASE("uploads: multipart file + bundle_id (+ purpose); from-url as JSON; a planned one reads back") {
+TEST_CASE("uploads: multipart file + bundle_id (+ purpose), from-url as JSON, a planned one reads back") {
   Request video = to_request(VideoUploadRequest{"b-1", "media/clip.mp4"});
   CHECK(video.path == "/upload/video/direct");
   CHECK_FALSE(video.body.has_value());

@@ -10,7 +10,7 @@
 using namespace ugc;
 using namespace ugc::api;
 
-TEST_CASE("bulk create: data.bundles or a bare list; a bundle without an id is a precise error") {
+TEST_CASE("bulk create: data.bundles or a bare list, a bundle without an id is a precise error") {
   auto nested = parse_created_bundles(Json::parse(R"({"bundles":[{"id":"b1","platform":"tiktok"},
       {"bundle_id":"b2","platform":"instagram","country":"UK"}],"total_count":2})"));
   REQUIRE(nested.ok());
@@ -69,7 +69,7 @@ TEST_CASE("batch answer: the auto_publish report, refused or with moved dates") 
   CHECK(moved.auto_publish->publish.adjusted_videos[0].new_date == "2027-01-13");
 }
 
-TEST_CASE("publish answer: status and moved dates; unusable items are skipped, never thrown") {
+TEST_CASE("publish answer: status and moved dates, unusable items are skipped, never thrown") {
   auto p = parse_publish_result(Json::parse(R"({"id":"b1","status":"published_priority","adjusted_videos":[
       {"video_id":"v1","position":2,"previous_date":"2027-01-10","new_date":"2027-01-13"},
       {"position":"3","new_date":"2027-01-14"},
@@ -84,7 +84,7 @@ TEST_CASE("publish answer: status and moved dates; unusable items are skipped, n
   CHECK(parse_publish_result(Json()).status.empty());
 }
 
-TEST_CASE("upload answer: public_url or storage_path; neither is a precise error; upload_url never kept") {
+TEST_CASE("upload answer: public_url or storage_path, neither is a precise error, upload_url never kept") {
   auto video = parse_uploaded_media(Json::parse(R"({"public_url":"https://cdn.test/v.mp4","size_bytes":30})"));
   REQUIRE(video.ok());
   CHECK(video->public_url == "https://cdn.test/v.mp4");
