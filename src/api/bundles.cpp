@@ -1,7 +1,7 @@
 #include "ugc/api/bundles.hpp"
 
 #include "json_fields.hpp"
-#include "write_call.hpp"
+#include "ugc/api/paths.hpp"
 
 namespace ugc::api {
 namespace {
@@ -9,11 +9,7 @@ namespace {
 using detail::bool_field;
 using detail::int_field;
 using detail::malformed_error;
-using detail::with_write;
-using detail::write_result;
 using detail::str_field;
-
-std::string bundle_path(const std::string& id) { return "/bundles/" + path_segment(id); }
 
 Result<Bundle> parse_bundle_in(const std::string& what, const Json& json) {
   auto b = parse_bundle(json);
@@ -45,48 +41,15 @@ Result<Bundle> parse_bundle(const Json& json) {
   return b;
 }
 
-Result<CreatedBundle> create_bundle(Client& client, const Json& body, const WriteOptions& write) {
-  auto resp = client.request(with_write(Request::post("/bundles", body, write.idempotency_key), write));
-  if (!resp) return resp.error();
-  auto bundle = parse_bundle_in("POST /bundles", resp->data());
-  if (!bundle) return bundle.error();
-  return CreatedBundle{std::move(*bundle), charge_of(*resp)};
-}
-
-Result<CreatedBundles> create_bundles_bulk(Client& client, const Json& body, const WriteOptions& write) {
-  auto resp = client.request(with_write(Request::post("/bundles/bulk", body, write.idempotency_key), write));
-  if (!resp) return resp.error();
-  const Json& data = resp->data();
-  const Json* list = nullptr;
-  if (data.is_array()) list = &data;
-  else if (data.is_object() && data.contains("bundles") && data["bundles"].is_array()) list = &data["bundles"];
-  if (!list) return malformed_error("POST /bundles/bulk", "no \"data.bundles\" list");
-  CreatedBundles out;
-  out.charge = charge_of(*resp);
-  for (const auto& item : *list) {
-    auto b = parse_bundle_in("POST /bundles/bulk", item);
-    if (!b) return b.error();
-    out.bundles.push_back(std::move(*b));
-  }
-  return out;
-}
-
-Result<std::vector<Bundle>> list_bundles(Client& client, const BundleFilter& filter) {
-  Query q;
-  auto add = [&](const char* key, const std::string& value) {
-    if (!value.empty()) q.emplace_back(key, value);
-  };
-  add("external_ref", filter.external_ref);
-  add("status", filter.status);
-  add("bundle_type", filter.bundle_type);
-  add("platform", filter.platform);
-  add("account_status", filter.account_status);
-  auto items = client.request_all_pages(Request::get("/bundles", std::move(q)));
-  if (!items) return items.error();
+Result<std::vector<Bundle>> parse_created_bundles(const Json& data) {
+  const std::string what = "POST " + paths::bundles_bulk();
+  const Json* list = data.is_array() ? &data : nullptr;
+  if (data.is_object())
+    if (auto it = data.find("bundles"); it != data.end() && it->is_array()) list = &*it;
+  if (!list) return malformed_error(what, "no \"data.bundles\" list");
   std::vector<Bundle> out;
-  out.reserve(items->size());
-  for (const auto& item : *items) {
-    auto b = parse_bundle_in("GET /bundles", item);
+  for (const auto& item : *list) {
+    auto b = parse_bundle_in(what, item);
     if (!b) return b.error();
     out.push_back(std::move(*b));
   }
@@ -94,38 +57,25 @@ Result<std::vector<Bundle>> list_bundles(Client& client, const BundleFilter& fil
 }
 
 Result<std::vector<Bundle>> find_bundles_by_external_ref(Client& client, const std::string& external_ref) {
-  BundleFilter f;
-  f.external_ref = external_ref;
-  auto all = list_bundles(client, f);
-  if (!all) return all.error();
-  // The server filters by exact match; re-check so a server that ignores the
-  // filter cannot hand us someone else's bundle.
-  std::erase_if(*all, [&](const Bundle& b) { return b.external_ref != external_ref; });
-  return all;
-}
-
-Result<Bundle> get_bundle(Client& client, const std::string& id) {
-  auto resp = client.request(Request::get(bundle_path(id)));
-  if (!resp) return resp.error();
-  return parse_bundle_in("GET /bundles/" + id, resp->data());
-}
-
-Result<Bundle> update_bundle(Client& client, const std::string& id, const Json& body, const WriteOptions& write) {
-  auto resp = client.request(with_write(Request::patch(bundle_path(id), body, write.idempotency_key), write));
-  if (!resp) return resp.error();
-  return parse_bundle_in("PATCH /bundles/" + id, resp->data());
-}
-
-Result<WriteResult> publish_bundle(Client& client, const std::string& id, const WriteOptions& write) {
-  return write_result(
-      client.request(with_write(Request::post(bundle_path(id) + "/publish", std::nullopt, write.idempotency_key), write)));
+  auto items = client.request_all_pages(Request::get(paths::bundles(), Query{{"external_ref", external_ref}}));
+  if (!items) return items.error();
+  std::vector<Bundle> out;
+  for (const auto& item : *items) {
+    auto b = parse_bundle_in("GET " + paths::bundles(), item);
+    if (!b) return b.error();
+    // The server filters by exact match; re-check so a server that ignores
+    // the filter cannot hand us someone else's bundle.
+    if (b->external_ref == external_ref) out.push_back(std::move(*b));
+  }
+  return out;
 }
 
 Result<PublishReadiness> get_publish_readiness(Client& client, const std::string& id) {
-  auto resp = client.request(Request::get(bundle_path(id) + "/publish-readiness"));
+  const std::string path = paths::bundle_publish_readiness(path_segment(id));
+  auto resp = client.request(Request::get(path));
   if (!resp) return resp.error();
   const Json& data = resp->data();
-  if (!data.is_object()) return malformed_error("GET /bundles/" + id + "/publish-readiness", "\"data\" is not an object");
+  if (!data.is_object()) return malformed_error("GET " + path, "\"data\" is not an object");
   PublishReadiness r;
   r.raw = data;
   if (auto it = data.find("blockers"); it != data.end() && it->is_array())
@@ -138,25 +88,6 @@ Result<PublishReadiness> get_publish_readiness(Client& client, const std::string
   auto ready = data.find("ready");
   r.ready = (ready != data.end() && ready->is_boolean()) ? ready->get<bool>() : r.blockers.empty();
   return r;
-}
-
-Result<WriteResult> add_video_slots(Client& client, const std::string& id, int quantity, const WriteOptions& write) {
-  return write_result(client.request(with_write(
-      Request::post(bundle_path(id) + "/add-video-slots", Json{{"quantity", quantity}}, write.idempotency_key), write)));
-}
-
-Result<Json> get_bundle_account(Client& client, const std::string& id) {
-  auto resp = client.request(Request::get(bundle_path(id) + "/account"));
-  if (!resp) return resp.error();
-  return resp->data();
-}
-
-Result<Json> configure_bundle_account(Client& client, const std::string& id, const Json& body,
-                                      const WriteOptions& write) {
-  auto resp =
-      client.request(with_write(Request::put(bundle_path(id) + "/account", body, write.idempotency_key), write));
-  if (!resp) return resp.error();
-  return resp->data();
 }
 
 }  // namespace ugc::api

@@ -1,6 +1,7 @@
 #include "ugc/api/reference.hpp"
 
 #include "json_fields.hpp"
+#include "ugc/api/paths.hpp"
 
 namespace ugc::api {
 namespace {
@@ -34,52 +35,10 @@ void read_price(const Json& obj, std::initializer_list<const char*> keys, const 
   defaulted.emplace_back(name);
 }
 
-Country parse_country(const Json& item) {
-  if (item.is_string()) return {item.get<std::string>(), ""};
-  return {str_field(item, "code"), str_field(item, "name")};
-}
-
 }  // namespace
 
-Result<Me> get_me(Client& client) {
-  auto resp = client.request(Request::get("/me"));
-  if (!resp) return resp.error();
-  const Json& data = resp->data();
-  if (!data.is_object()) return malformed_error("GET /me", "\"data\" is not an object");
-  Me me;
-  me.email = str_field(data, "email");
-  me.credits = opt_int_field(data, "credits");
-  me.raw = data;
-  return me;
-}
-
-Result<Countries> parse_countries(const Json& body) {
-  const Json& data = body.is_object() && body.contains("data") ? body["data"] : Json();
-  if (!data.is_array()) return malformed_error("GET /countries", "\"data\" is not a list");
-  Countries out;
-  for (const auto& item : data) {
-    Country c = parse_country(item);
-    if (!c.code.empty()) out.open.push_back(std::move(c));
-  }
-  // The sibling list is documented beside `data`; accept it inside too.
-  const Json* vo = nullptr;
-  if (auto it = body.find("videos_only_countries"); it != body.end()) vo = &*it;
-  if (vo && vo->is_array())
-    for (const auto& item : *vo) {
-      Country c = parse_country(item);
-      if (!c.code.empty()) out.videos_only.push_back(std::move(c));
-    }
-  return out;
-}
-
-Result<Countries> list_countries(Client& client) {
-  auto resp = client.request(Request::get("/countries"));
-  if (!resp) return resp.error();
-  return parse_countries(resp->body);
-}
-
 Result<CreditCosts> parse_credit_costs(const Json& data) {
-  if (!data.is_object()) return malformed_error("GET /credit-costs", "\"data\" is not an object");
+  if (!data.is_object()) return malformed_error("GET " + paths::credit_costs(), "\"data\" is not an object");
   CreditCosts c;
   c.raw = data;
   auto costs = data.find("costs");
@@ -94,17 +53,17 @@ Result<CreditCosts> parse_credit_costs(const Json& data) {
 }
 
 Result<CreditCosts> get_credit_costs(Client& client) {
-  auto resp = client.request(Request::get("/credit-costs"));
+  auto resp = client.request(Request::get(paths::credit_costs()));
   if (!resp) return resp.error();
   return parse_credit_costs(resp->data());
 }
 
 Result<CreditBalance> parse_credit_balance(const Json& data) {
-  if (!data.is_object()) return malformed_error("GET /credits/balance", "\"data\" is not an object");
+  if (!data.is_object()) return malformed_error("GET " + paths::credits_balance(), "\"data\" is not an object");
   CreditBalance b;
   auto total = opt_int_field(data, "total_credits");
   if (!total) total = opt_int_field(data, "credits");
-  if (!total) return malformed_error("GET /credits/balance", "neither total_credits nor credits is a number");
+  if (!total) return malformed_error("GET " + paths::credits_balance(), "neither total_credits nor credits is a number");
   b.total_credits = *total;
   b.expiring_within_7_days = opt_int_field(data, "expiring_within_7_days");
   b.raw = data;
@@ -112,7 +71,7 @@ Result<CreditBalance> parse_credit_balance(const Json& data) {
 }
 
 Result<CreditBalance> get_credit_balance(Client& client) {
-  auto resp = client.request(Request::get("/credits/balance"));
+  auto resp = client.request(Request::get(paths::credits_balance()));
   if (!resp) return resp.error();
   return parse_credit_balance(resp->data());
 }

@@ -118,24 +118,25 @@ class ActionRunner {
   }
 
   Result<api::Response> send(const Action& action, const SentRequest& sent) {
-    if (presigned(action, sent)) {
-      auto bundle_id = sent.form.count("bundle_id") ? sent.form.at("bundle_id") : std::string();
-      auto uploaded = api::upload_video_presigned(client_, bundle_id, sent.file);
+    api::Request request = to_api_request(sent);
+    if (auto upload = presigned(action, request)) {
+      auto uploaded = api::upload_video_presigned(client_, upload->bundle_id, upload->file_path);
       if (!uploaded.ok()) return uploaded.error();
-      api::Response r;
-      r.status = 200;
-      r.body = Json{{"data", uploaded->raw.is_null() ? Json{{"public_url", uploaded->public_url}} : uploaded->raw}};
-      if (!r.body["data"].contains("public_url")) r.body["data"]["public_url"] = uploaded->public_url;
-      return r;
+      return api::to_response(*uploaded);
     }
-    return client_.request(to_api_request(sent));
+    return client_.request(request);
   }
 
-  bool presigned(const Action& action, const SentRequest& sent) const {
-    if (action.kind != ActionKind::upload_media || sent.path != "/upload/video/direct" || sent.file.empty()) return false;
+  // A direct video upload of a file above the threshold goes through the
+  // presigned flow instead.
+  std::optional<api::VideoUploadRequest> presigned(const Action& action, const api::Request& request) const {
+    if (action.kind != ActionKind::upload_media) return std::nullopt;
+    auto upload = api::as_video_upload(request);
+    if (!upload) return std::nullopt;
     std::error_code ec;
-    auto size = std::filesystem::file_size(sent.file, ec);
-    return !ec && static_cast<std::int64_t>(size) > options_.presigned_above_bytes;
+    auto size = std::filesystem::file_size(upload->file_path, ec);
+    if (ec || static_cast<std::int64_t>(size) <= options_.presigned_above_bytes) return std::nullopt;
+    return upload;
   }
 
   static bool is_publish(const Action& a) {
@@ -159,7 +160,7 @@ class ActionRunner {
     if (!found.ok() || found->empty()) return not_found("bundle " + ref + " not found");
     auto txn = store_.begin();
     if (!txn.ok()) return txn.error();
-    UGC_TRY(record_found_bundle(store_, bindings_, plan_.campaign, action, found->front().raw));
+    UGC_TRY(record_found_bundle(store_, bindings_, plan_.campaign, action, found->front()));
     JournalOutcome outcome;
     outcome.status_code = 200;
     outcome.error_code = "ADOPTED_EXISTING";

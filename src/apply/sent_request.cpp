@@ -1,7 +1,7 @@
 #include "ugc/apply/sent_request.hpp"
 
 #include "ugc/api/idempotency.hpp"
-#include "ugc/api/uploads.hpp"
+#include "ugc/api/upload_requests.hpp"
 #include "ugc/apply/executor.hpp"
 
 namespace ugc::apply {
@@ -66,12 +66,9 @@ api::Request to_api_request(const SentRequest& sent) {
     }
   }
   if (sent.multipart()) {
-    for (const auto& [k, v] : sent.form) r.parts.push_back(api::MultipartPart{k, v, "", "", ""});
-    api::MultipartPart file;
-    file.name = "file";
-    file.file_path = sent.file;
-    file.content_type = api::media_content_type(sent.file);
-    r.parts.push_back(std::move(file));
+    api::Request upload = api::multipart_request(sent.method, r.path, sent.form, sent.file);
+    r.parts = std::move(upload.parts);
+    r.timeout = upload.timeout;
   } else if (!sent.body.is_null()) {
     r.body = sent.body;
   }

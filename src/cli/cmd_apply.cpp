@@ -1,5 +1,6 @@
-// ugc apply FILE : plan a campaign file (or load a saved plan), show it, ask,
-// then carry it out against the TokPortal API (see ugc/apply/executor.hpp).
+// ugc apply FILE : plan a campaign file online, the way `ugc plan` does
+// (ugc/cli/campaign_plan.hpp), or load a saved plan; show it, ask, then carry
+// it out against the TokPortal API (see ugc/apply/executor.hpp).
 #include <unistd.h>
 
 #include <atomic>
@@ -9,28 +10,21 @@
 #include <iostream>
 #include <memory>
 
-#include <spdlog/spdlog.h>
-
 #include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
 #include "ugc/api/curl_transport.hpp"
-#include "ugc/api/reference.hpp"
 #include "ugc/apply/action_journal.hpp"
 #include "ugc/apply/executor.hpp"
 #include "ugc/apply/observed_transport.hpp"
 #include "ugc/apply/outcome.hpp"
 #include "ugc/apply/progress.hpp"
 #include "ugc/apply/reconcile.hpp"
-#include "ugc/cli/campaign_check.hpp"
+#include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
-#include "ugc/cli/prices.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/core/log.hpp"
-#include "ugc/manifest/parse.hpp"
-#include "ugc/plan/date_rules.hpp"
-#include "ugc/plan/diff.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
 #include "ugc/state/lock.hpp"
@@ -55,6 +49,7 @@ struct ApplyFlags {
   std::string api_url, api_key_file;
   std::string lock_timeout = "0";
   bool break_stale_lock = false;
+  bool no_bulk = false;
 };
 
 bool is_saved_plan(const std::string& path) {
@@ -81,36 +76,6 @@ Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store
   auto broken = state::force_unlock(store, (*holder)->id);
   if (!broken.ok()) return broken.error();
   return state::acquire_lock(store, request);
-}
-
-// Plans `flags.file` against the state, online: prices from /credit-costs,
-// "today" from --as-of or the server's Date header.
-Result<plan::Plan> plan_campaign_file(const ApplyFlags& flags, state::Store& store, api::Client& client,
-                                      Clock& clock) {
-  auto campaign = manifest::load_campaign(flags.file);
-  if (!campaign.ok()) return campaign.error();
-  auto sha = sha256_file_hex(flags.file);
-  if (!sha.ok()) return sha.error();
-  auto as_of = parse_as_of(flags.as_of);
-  if (!as_of.ok()) return as_of.error();
-
-  auto costs = api::get_credit_costs(client);
-  if (!costs.ok()) return costs.error().with_context("reading prices (GET /credit-costs)");
-  if (auto kept = remember_prices(store, *costs); !kept.ok())
-    spdlog::warn("could not keep the prices for offline plans: {}", kept.error().message());
-  std::optional<CivilDate> server_today;
-  if (auto d = client.server_today(); d.ok()) server_today = *d;
-  auto today = plan::resolve_today(*as_of, server_today, clock.today());
-
-  auto known = store.load(campaign->id);
-  if (!known.ok()) return known.error();
-  plan::PlanInputs inputs;
-  inputs.today = today.date;
-  inputs.today_source = today.source;
-  inputs.costs = plan_costs(*costs);
-  inputs.campaign_file = flags.file;
-  inputs.campaign_sha256 = *sha;
-  return plan::plan_campaign(*campaign, *known, inputs);
 }
 
 Result<plan::Plan> load_fresh_saved_plan(const std::string& path, state::Store& store) {
@@ -168,7 +133,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
                  reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
 
   auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, *store)
-                                        : plan_campaign_file(flags, *store, client, *clock);
+                                        : plan_from_file({flags.file, flags.as_of, !flags.no_bulk}, &*store, &client, *clock);
   if (!plan.ok()) return plan.error();
 
   auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human));
@@ -218,6 +183,7 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
       ->check(CLI::Range(1, 64));
   sub.add_option("--format", flags->format, "Result output: text or json")->check(CLI::IsMember({"text", "json"}));
   sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); default: the server's date");
+  sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
   sub.add_option("--api-url", flags->api_url, "API base URL (default: TOKPORTAL_BASE_URL or the TokPortal API)");
   sub.add_option("--api-key-file", flags->api_key_file, "File holding the API key (default: TOKPORTAL_API_KEY)");
   sub.add_option("--lock-timeout", flags->lock_timeout, "Wait this long for another run's state lock (e.g. 30s)")

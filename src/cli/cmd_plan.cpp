@@ -1,23 +1,17 @@
 // ugc plan FILE: diff a campaign file against the state and show what apply
 // would do (text, JSON or markdown); optionally save it for `ugc apply F`.
-// Offline: "today" is --as-of or the local clock; prices are those the last
-// apply read from /credit-costs, else the contract's defaults (apply re-plans
-// online with /credit-costs and the server's Date).
+// Offline: plans through plan_from_file (ugc/cli/campaign_plan.hpp) without a
+// server; apply plans the same way online.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
-#include "ugc/cli/campaign_check.hpp"
-#include "ugc/cli/prices.hpp"
+#include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
-#include "ugc/core/hash.hpp"
-#include "ugc/manifest/parse.hpp"
-#include "ugc/plan/date_rules.hpp"
-#include "ugc/plan/diff.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
-#include "ugc/state/journal.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -59,66 +53,23 @@ Status accept_terraform_out(CLI::App& sub, PlanFlags& flags) {
   return invalid_input("unexpected argument(s):" + list + " (usage: ugc plan FILE [--out F] ...)");
 }
 
-struct StateView {
-  state::KnownResources known;
-  std::size_t unsettled_requests = 0;  // open journal rows of an interrupted apply
-  std::optional<RememberedPrices> prices;
-};
-
-Result<StateView> read_state(const std::string& state_path, const std::string& campaign,
-                             std::shared_ptr<Clock> clock) {
-  if (!std::filesystem::exists(state_path)) return StateView{};  // nothing applied yet
-  auto store = state::Store::open(state_path, {state::Access::read_only, false}, std::move(clock));
+// `ugc plan` never creates a state file: without one, nothing is applied yet.
+Result<std::optional<state::Store>> open_state_if_any(const std::string& path, std::shared_ptr<Clock> clock) {
+  if (!std::filesystem::exists(path)) return std::optional<state::Store>{};
+  auto store = state::Store::open(path, {state::Access::read_only, false}, std::move(clock));
   if (!store.ok()) return store.error();
-  StateView view;
-  auto known = store->load(campaign);
-  if (!known.ok()) return known.error();
-  view.known = std::move(*known);
-  auto open = state::open_journal_entries(*store);
-  if (!open.ok()) return open.error();
-  view.unsettled_requests = open->size();
-  auto prices = remembered_prices(*store);
-  if (!prices.ok()) return prices.error();
-  view.prices = *prices;
-  return view;
-}
-
-// Plan is offline, so it cannot settle what an interrupted apply left open;
-// it says so, because those actions may show up here again.
-plan::Note unsettled_note(std::size_t requests) {
-  return {"journal", std::to_string(requests) +
-                         " request(s) of an interrupted apply are unsettled: some actions below may already be "
-                         "done on the server. `ugc apply` settles them first (by idempotency key or external_ref, "
-                         "never charging twice) and then plans again."};
+  return std::optional<state::Store>{std::move(*store)};
 }
 
 Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   UGC_TRY(accept_terraform_out(sub, flags));
   auto format = plan::parse_render_format(flags.format);
   if (!format) return invalid_input("--format must be text, json or markdown");
-  auto as_of = parse_as_of(flags.as_of);
-  if (!as_of.ok()) return as_of.error();
-  auto campaign = manifest::load_campaign(flags.file);
-  if (!campaign.ok()) return campaign.error();
-  auto sha = sha256_file_hex(flags.file);
-  if (!sha.ok()) return sha.error();
-  auto state = read_state(flags.state, campaign->id, clock);
-  if (!state.ok()) return state.error();
-
-  auto today = plan::resolve_today(*as_of, std::nullopt, clock->today());
-  plan::PlanInputs inputs;
-  inputs.today = today.date;
-  inputs.today_source = today.source;
-  inputs.bulk_create = !flags.no_bulk;
-  if (state->prices) inputs.costs = state->prices->costs;
-  inputs.campaign_file = flags.file;
-  inputs.campaign_sha256 = *sha;
-  auto plan = plan::plan_campaign(*campaign, state->known, inputs);
+  auto store = open_state_if_any(flags.state, clock);
+  if (!store.ok()) return store.error();
+  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk};
+  auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
   if (!plan.ok()) return plan.error();
-  if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
-  if (!state->prices)
-    plan->notes.push_back({"prices", "credits use the contract's default prices: no apply has read GET "
-                                     "/credit-costs into this state yet (apply prices online before it runs)"});
 
   const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
   std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);

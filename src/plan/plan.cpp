@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "ugc/api/bundle_requests.hpp"
+
 namespace ugc::plan {
 namespace {
 
@@ -89,8 +91,7 @@ Totals compute_totals(const Plan& plan) {
         for (const auto& b : a.bundles) t.slots_to_buy += b.videos_quantity;
         break;
       case ActionKind::add_video_slots:
-        for (const auto& r : a.requests)
-          if (r.body.is_object() && r.body.contains("quantity")) t.slots_to_buy += r.body["quantity"].get<int>();
+        for (const auto& r : a.requests) t.slots_to_buy += api::add_video_slots_quantity(r.body);
         break;
       case ActionKind::configure_videos: t.slots_to_configure += static_cast<int>(a.slots.size()); break;
       case ActionKind::patch_video: t.slots_to_patch += static_cast<int>(a.slots.size()); break;

@@ -41,7 +41,7 @@ TEST_CASE("missing key: a clear error that says how to provide one") {
   CHECK(r.error().message() == "no API key: set TOKPORTAL_API_KEY or pass --api-key-file");
 }
 
-TEST_CASE("base URL: flag, then TOKPORTAL_BASE_URL, then the default; validated") {
+TEST_CASE("base URL: flag, then TOKPORTAL_BASE_URL, then the default, validated") {
   auto def = resolve_api_config({}, env_of({{"TOKPORTAL_API_KEY", "sk_env_key_123456"}}));
   REQUIRE(def.ok());
   CHECK(def->base_url == "https://app.tokportal.com/api/ext");
@@ -66,7 +66,7 @@ TEST_CASE("base URL: flag, then TOKPORTAL_BASE_URL, then the default; validated"
         std::string::npos);
 }
 
-TEST_CASE("--api-key-file: first line, trimmed; wins over the environment") {
+TEST_CASE("--api-key-file: first line, trimmed, wins over the environment") {
   std::string path = temp_key_file("  sk_file_key_abcdef\n# comment\n", 0600);
   ApiConfigFlags flags;
   flags.api_key_file = path;
@@ -76,7 +76,7 @@ TEST_CASE("--api-key-file: first line, trimmed; wins over the environment") {
   std::filesystem::remove(path);
 }
 
-TEST_CASE("--api-key-file readable by others gets a warning; a missing or empty file an error") {
+TEST_CASE("--api-key-file readable by others gets a warning, a missing or empty file an error") {
   std::ostringstream out;
   auto previous = spdlog::default_logger();
   auto logger = std::make_shared<spdlog::logger>("cfg", std::make_shared<spdlog::sinks::ostream_sink_mt>(out));

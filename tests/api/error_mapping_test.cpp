@@ -16,7 +16,7 @@ Result<Response> parse(const HttpResponse& r) { return parse_response("POST /bun
 
 }  // namespace
 
-TEST_CASE("HTTP statuses map to error kinds; the API's code is kept") {
+TEST_CASE("HTTP statuses map to error kinds, the API's code is kept") {
   struct Case {
     int status;
     ErrorKind kind;
@@ -88,7 +88,7 @@ TEST_CASE("an error body with the wrong shape still maps by status") {
   CHECK(r.error().message().find("HTTP 409") != std::string::npos);
 }
 
-TEST_CASE("the envelope is unwrapped; unknown fields are tolerated") {
+TEST_CASE("the envelope is unwrapped, unknown fields are tolerated") {
   auto r = parse(http(201,
                       R"({"data":{"bundle_id":"b9","new_field":{"x":1}},"credits_charged":38,
                           "credits_remaining":962,"cost_breakdown":{"total":38},"future_sibling":true})",
@@ -110,7 +110,7 @@ TEST_CASE("id_of reads data.id, else data.bundle_id") {
   CHECK(id_of(Json::array()).empty());
 }
 
-TEST_CASE("204 No Content is a success with no data; text answers are kept raw") {
+TEST_CASE("204 No Content is a success with no data, text answers are kept raw") {
   auto r = parse(http(204, ""));
   REQUIRE(r.ok());
   CHECK(r->data().is_null());

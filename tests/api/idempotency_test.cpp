@@ -8,7 +8,7 @@
 using namespace ugc;
 using namespace ugc::api;
 
-TEST_CASE("the same action and body give the same key; key order in the body does not matter") {
+TEST_CASE("the same action and body give the same key, key order in the body does not matter") {
   Json a = Json::parse(R"({"bundle_type":"account_and_videos","country":"FR","videos_quantity":6})");
   Json b = Json::parse(R"({"videos_quantity":6,"country":"FR","bundle_type":"account_and_videos"})");
   std::string k = idempotency_key("wave-1", "create:wave-1-FR-tiktok-1", a);
@@ -70,7 +70,7 @@ TEST_CASE("the client refuses locally to send a key to a sensitive operation") {
   CHECK(rig.transport->count() == 0);
 }
 
-TEST_CASE("sensitive operations are sent without a key; every other mutation carries one") {
+TEST_CASE("sensitive operations are sent without a key, every other mutation carries one") {
   IdempotencyRig rig;
   rig.transport->set_default([](const HttpRequest&) -> Result<HttpResponse> { return test::ok(Json::object()); });
   REQUIRE(rig.client.request(Request::post("/upload/image", Json{{"filename", "a.png"}}, "")).ok());

@@ -90,7 +90,7 @@ TEST_CASE("loopback: 429 with Retry-After is honoured, then the call succeeds") 
   CHECK(client->stats().snapshot().rate_limited == 1);
 }
 
-TEST_CASE("loopback: 503 then 200 on a keyed POST; the same Idempotency-Key is resent") {
+TEST_CASE("loopback: 503 then 200 on a keyed POST, the same Idempotency-Key is resent") {
   LoopbackServer server;
   std::atomic<int> calls{0};
   std::vector<std::string> keys;
@@ -233,9 +233,13 @@ TEST_CASE("loopback: direct multipart upload sends the file, bundle_id and a key
     json_reply(res, 201, {{"data", {{"public_url", "https://cdn.test/v.mp4"}, {"size_bytes", 30}}}});
   });
   auto client = client_for(server.start());
-  auto r = upload_video_direct(*client, "b-42", file, WriteOptions{idempotency_key("c", "media:m1", Json("sha")), false});
+  Request request = to_request(VideoUploadRequest{"b-42", file});
+  request.idempotency_key = idempotency_key("c", "media:m1", Json("sha"));
+  auto r = client->request(request);
   REQUIRE(r.ok());
-  CHECK(r->public_url == "https://cdn.test/v.mp4");
+  auto media = parse_uploaded_media(r->data());
+  REQUIRE(media.ok());
+  CHECK(media->public_url == "https://cdn.test/v.mp4");
 }
 
 TEST_CASE("loopback: presigned upload PUTs the bytes to upload_url without the API key") {

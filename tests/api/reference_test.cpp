@@ -1,9 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "api/fakes.hpp"
+#include "ugc/api/bundle_requests.hpp"
 #include "ugc/api/bundles.hpp"
+#include "ugc/api/charge.hpp"
 #include "ugc/api/reference.hpp"
-#include "ugc/api/videos.hpp"
 
 using namespace ugc;
 using namespace ugc::api;
@@ -43,19 +44,7 @@ TEST_CASE("credit balance: total_credits or the older credits") {
   CHECK(bad.error().code() == "MALFORMED_RESPONSE");
 }
 
-TEST_CASE("countries: objects or bare codes, with the videos-only sibling") {
-  auto c = parse_countries(Json::parse(R"({"data":[{"code":"USA","name":"United States"},{"code":"FR","name":"France"}],
-                                           "videos_only_countries":["DE",{"code":"IT"}]})"));
-  REQUIRE(c.ok());
-  REQUIRE(c->open.size() == 2);
-  CHECK(c->open[0].code == "USA");
-  REQUIRE(c->videos_only.size() == 2);
-  CHECK(c->videos_only[0].code == "DE");
-  CHECK(c->videos_only[1].code == "IT");
-  CHECK_FALSE(parse_countries(Json::parse(R"({"data":{}})")).ok());
-}
-
-TEST_CASE("bundles and slots parse open objects; missing ids are precise errors") {
+TEST_CASE("bundles parse open objects, a missing id is a precise error") {
   auto b = parse_bundle(Json::parse(R"({"bundle_id":"b1","status":"pending_setup","videos_quantity":6,
                                         "is_published":false,"saved_account_id":null,"surprise":[1]})"));
   REQUIRE(b.ok());
@@ -65,29 +54,34 @@ TEST_CASE("bundles and slots parse open objects; missing ids are precise errors"
   auto nb = parse_bundle(Json::parse(R"({"status":"draft"})"));
   REQUIRE_FALSE(nb.ok());
   CHECK(nb.error().message().find("neither \"id\" nor \"bundle_id\"") != std::string::npos);
-
-  auto v = parse_video_slot(Json::parse(R"({"position":2,"target_publish_date":"2027-03-01","status":"configured"})"));
-  REQUIRE(v.ok());
-  CHECK(v->target_publish_start_date == "2027-03-01");
-  CHECK_FALSE(parse_video_slot(Json::parse(R"({"status":"x"})")).ok());
 }
 
-TEST_CASE("create_bundle sends the body with its key and reads the charge") {
+TEST_CASE("a typed create request goes out with its key, the answer gives the bundle and the charge") {
   auto transport = std::make_shared<test::FakeTransport>();
   Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
                 std::make_shared<ugc::testing::FakeClock>());
   transport->push(test::http(201, R"({"data":{"bundle_id":"b7","id":"b7","status":"pending_setup"},
       "credits_charged":38,"credits_remaining":962,"cost_breakdown":{"account_creation":32,"video_slots":6,"total":38}})"));
-  Json body{{"bundle_type", "account_and_videos"}, {"country", "FR"}, {"videos_quantity", 3}};
-  auto r = create_bundle(client, body, WriteOptions{"ugc-key-1", false});
+  CreateBundleRequest create;
+  create.bundle_type = BundleType::account_and_videos;
+  create.platform = "tiktok";
+  create.country = "FR";
+  create.videos_quantity = 3;
+  Request request = to_request(create);
+  request.idempotency_key = "ugc-key-1";
+  auto r = client.request(request);
   REQUIRE(r.ok());
-  CHECK(r->bundle.id == "b7");
-  CHECK(r->charge.charged == 38);
-  CHECK(r->charge.breakdown["total"] == 38);
+  auto bundle = parse_bundle(r->data());
+  REQUIRE(bundle.ok());
+  CHECK(bundle->id == "b7");
+  auto charge = charge_of(*r);
+  CHECK(charge.charged == 38);
+  CHECK(charge.breakdown["total"] == 38);
   auto sent = transport->sent().at(0);
   CHECK(sent.method == "POST");
   CHECK(sent.url == "http://api.test/bundles");
-  CHECK(Json::parse(sent.body) == body);
+  CHECK(Json::parse(sent.body) ==
+        Json{{"bundle_type", "account_and_videos"}, {"platform", "tiktok"}, {"country", "FR"}, {"videos_quantity", 3}});
   CHECK(sent.headers.get("Content-Type") == "application/json");
   CHECK(sent.headers.get("Idempotency-Key") == "ugc-key-1");
   CHECK(sent.headers.get("X-TokPortal-Client") == "ugc/test");
@@ -98,8 +92,8 @@ TEST_CASE("typed calls escape ids in paths") {
   Client client(ClientOptions{"http://api.test", "sk_ref_test_key_00000", {}, false, "ugc/test"}, transport,
                 std::make_shared<ugc::testing::FakeClock>());
   transport->push(test::api_error(404, "BUNDLE_NOT_FOUND", "no"));
-  auto r = get_bundle(client, "../me?x=1");
+  auto r = get_publish_readiness(client, "../me?x=1");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().kind() == ErrorKind::not_found);
-  CHECK(transport->sent().at(0).url == "http://api.test/bundles/..%2Fme%3Fx%3D1");
+  CHECK(transport->sent().at(0).url == "http://api.test/bundles/..%2Fme%3Fx%3D1/publish-readiness");
 }

@@ -68,7 +68,7 @@ TEST_CASE("backoff: full jitter stays within min(max_delay, base * 2^(n-1))") {
   CHECK(p.backoff(3, [] { return -1.0; }) == 0ms);
 }
 
-TEST_CASE("a GET is retried after 503 and succeeds; stats count the retry") {
+TEST_CASE("a GET is retried after 503 and succeeds, stats count the retry") {
   RetryRig rig;
   rig.transport->push(api_error(503, "UNAVAILABLE", "try later"));
   rig.transport->push(api_error(502, "BAD_GATEWAY", "try later"));
@@ -99,7 +99,7 @@ TEST_CASE("429 waits exactly Retry-After, pauses the shared limiter, then retrie
   CHECK(rig.client->stats().snapshot().rate_limited == 1);
 }
 
-TEST_CASE("a 429 without Retry-After waits 1 s; repeated 429s back off beyond Retry-After") {
+TEST_CASE("a 429 without Retry-After waits 1 s, repeated 429s back off beyond Retry-After") {
   RetryRig rig;
   rig.transport->push(api_error(429, "RATE_LIMIT_EXCEEDED", "slow"));
   rig.transport->push(api_error(429, "RATE_LIMIT_EXCEEDED", "slow", {{"Retry-After", "2"}}));

@@ -30,7 +30,7 @@ int count_mutating(const std::vector<Json>& requests, std::size_t from = 0) {
 
 }  // namespace
 
-TEST_CASE("apply e2e: from empty, within the plan's request count; again: nothing; edits touch only what changed") {
+TEST_CASE("apply e2e: from empty, within the plan's request count, again: nothing, edits touch only what changed") {
   ApplySession s(kSmall);
 
   // 1. From an empty state.
@@ -115,7 +115,7 @@ TEST_CASE("apply e2e: without a terminal and without --auto-approve apply refuse
   CHECK(mutating == 0);
 }
 
-TEST_CASE("apply e2e: a saved plan is applied exactly; a stale one is refused") {
+TEST_CASE("apply e2e: a saved plan is applied exactly, a stale one is refused") {
   ApplySession s(kSmall);
   RunResult saved = s.ugc({"plan", s.campaign(), "--state", s.state(), "--out", s.file("wave.plan.json")});
   INFO("plan stderr: " << saved.err);

@@ -28,7 +28,7 @@ TEST_CASE("bindings: bundle ids fill paths, media URLs fill whole body strings")
   CHECK((*out)["bundle_id"] == "b-123");
 }
 
-TEST_CASE("bindings: remote media passes through; a missing value is an error, never sent literally") {
+TEST_CASE("bindings: remote media passes through, a missing value is an error, never sent literally") {
   Bindings b;
   auto url = b.substitute(Json("{media:https://cdn.example.com/ugc/v.mp4}"));
   REQUIRE(url.ok());

@@ -23,7 +23,7 @@ using namespace ugc;
 using ugc::testing::ApplySession;
 using ugc::testing::RunResult;
 
-TEST_CASE("apply chaos: kill -9 at random moments under injected faults; converges to exactly the plan") {
+TEST_CASE("apply chaos: kill -9 at random moments under injected faults, converges to exactly the plan") {
   const char* seed_env = std::getenv("UGC_CHAOS_SEED");
   const unsigned seed = seed_env ? static_cast<unsigned>(std::strtoul(seed_env, nullptr, 10)) : 20270115u;
   INFO("UGC_CHAOS_SEED=" << seed);

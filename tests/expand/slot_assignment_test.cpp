@@ -100,7 +100,7 @@ TEST_CASE("adding a video in the middle of the list leaves every existing slot w
   CHECK(after->find_slot("glow-inserted-US-tiktok")->bundle_ref != after->find_slot("glow-first-US-tiktok")->bundle_ref);
 }
 
-TEST_CASE("a removed video keeps its place taken; a new video does not land on it") {
+TEST_CASE("a removed video keeps its place taken, a new video does not land on it") {
   auto c = us_only(1, 3, 3);
   auto before = expand_campaign(c);
   REQUIRE(before.ok());

@@ -57,7 +57,7 @@ TEST_CASE("ugc validate exits 1 with file:line:col errors and keeps going over f
   CHECK(r.out.find("2 files checked: 1 error, 0 warnings") != std::string::npos);
 }
 
-TEST_CASE("validate shows errors only; lint adds warnings, which fail only with --strict") {
+TEST_CASE("validate shows errors only, lint adds warnings, which fail only with --strict") {
   auto v = run_ugc("validate " + rule_file("promises-reach.bad"));
   CHECK(v.exit_code == 0);
   CHECK(v.out.find("promises-reach") == std::string::npos);

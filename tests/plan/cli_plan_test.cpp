@@ -170,7 +170,7 @@ TEST_CASE("offline plans price from what the last apply read from /credit-costs,
   CHECK(after["totals"]["credits"].get<int>() > before["totals"]["credits"].get<int>());
 }
 
-TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load; stale plans are refused") {
+TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load, stale plans are refused") {
   TempDir dir;
   const std::string none = dir.file("none.db");
   Run r = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "' --out '" + dir.file("a.json") + "'");

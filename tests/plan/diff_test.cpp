@@ -166,7 +166,7 @@ TEST_CASE("a caption edited in one market is one PATCH with the caption's before
   CHECK(p.totals.credits == 0);
 }
 
-TEST_CASE("a video added fills new slots only; existing slots are untouched") {
+TEST_CASE("a video added fills new slots only, existing slots are untouched") {
   TempDir dir;
   auto c = wave_campaign();
   auto store = applied_store(dir, c);
@@ -284,7 +284,7 @@ TEST_CASE("an account profile change after publish is blocked with what the user
   CHECK_FALSE(p.blocked[0].remedy.empty());
 }
 
-TEST_CASE("media changed on a video handed to the manager is blocked; its caption still patches") {
+TEST_CASE("media changed on a video handed to the manager is blocked, its caption still patches") {
   TempDir dir;
   auto c = wave_campaign();
   auto store = applied_store(dir, c);

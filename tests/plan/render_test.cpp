@@ -18,7 +18,7 @@ TEST_CASE("word diff marks only the words that changed") {
   CHECK(format_word_diff(pieces, true).find("\x1b[31m") != std::string::npos);
 }
 
-TEST_CASE("text rendering groups actions and shows totals; colour only when asked") {
+TEST_CASE("text rendering groups actions and shows totals, colour only when asked") {
   auto p = plan_campaign(wave_campaign(), {}, inputs_as_of("2027-02-01"));
   REQUIRE(p.ok());
   std::string plain = make_renderer(RenderFormat::text, false)->render(*p);

@@ -76,7 +76,7 @@ TEST_CASE("sensitive operations refuse the header before anything runs") {
   CHECK(sim.get("/webhooks").data().empty());
 }
 
-TEST_CASE("over-long keys are rejected; GET ignores the header") {
+TEST_CASE("over-long keys are rejected, GET ignores the header") {
   SimHarness sim;
   CHECK(sim.post("/bundles", kCreate, {{"Idempotency-Key", std::string(256, 'k')}}).code() == "VALIDATION_ERROR");
   CHECK(sim.get("/me", {{"Idempotency-Key", "x"}}).status == 200);

@@ -91,7 +91,7 @@ TEST_CASE("manager rules: the order and timing of steps on a published bundle") 
   CHECK_FALSE(sim::next_manager_step(b, timings));
 }
 
-TEST_CASE("manager rules: without auto-finalize a posted video waits 72 h; corrections restart the review") {
+TEST_CASE("manager rules: without auto-finalize a posted video waits 72 h, corrections restart the review") {
   sim::Bundle b = published_bundle_model(false);
   run_rules(b, at("2027-03-05T12:00:00Z"));
   CHECK(b.videos[0].status == "in_review");
@@ -184,7 +184,7 @@ TEST_CASE("without auto_finalize_videos a posted video stays in review for 72 h"
   CHECK(accounts[0]["platform"] == "instagram");
 }
 
-TEST_CASE("fault injection: ban cancels the bundle; remake delivers a new account on the same bundle") {
+TEST_CASE("fault injection: ban cancels the bundle, remake delivers a new account on the same bundle") {
   Sim s;
   const std::string id = s.published_bundle(2);
   auto r = s.control("/__sim/ban", Json{{"bundle_id", id}});

@@ -151,7 +151,7 @@ TEST_CASE("presigned uploads: sensitive (no Idempotency-Key) and validated") {
   CHECK(s.client->Get(path_of(d["public_url"]).c_str())->body == "jpeg-bytes");
 }
 
-TEST_CASE("image from URL returns a storage_path; bad URLs are refused") {
+TEST_CASE("image from URL returns a storage_path, bad URLs are refused") {
   Sim s;
   const std::string bundle = new_bundle(s);
   auto r = s.post("/upload/image/from-url",

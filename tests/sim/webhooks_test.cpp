@@ -219,7 +219,7 @@ TEST_CASE("PATCH and DELETE /webhooks/{id}") {
   CHECK(sim.get("/webhooks/" + id)->status == 404);
 }
 
-TEST_CASE("a test delivery is signed as the contract says; an independent openssl check verifies it") {
+TEST_CASE("a test delivery is signed as the contract says, an independent openssl check verifies it") {
   Receiver receiver;
   Sim sim;
   Json w = create_webhook(sim, receiver.url());
@@ -278,7 +278,7 @@ TEST_CASE("failed deliveries are retried with backoff under the same event id") 
   CHECK(error_code(sim.get("/webhooks/" + id + "/deliveries?success=1")) == "VALIDATION_ERROR");
 }
 
-TEST_CASE("attempts are bounded; a manual retry sends the delivery again") {
+TEST_CASE("attempts are bounded, a manual retry sends the delivery again") {
   Receiver receiver(-1);  // always 500
   Sim sim(options_with(fast_retry_options(3)));
   Json w = create_webhook(sim, receiver.url());

@@ -104,7 +104,7 @@ TEST_CASE("ugc state show prints one bundle or slot, and fails on an unknown ref
   CHECK(missing.err.find("no bundle or slot nope") != std::string::npos);
 }
 
-TEST_CASE("ugc state mv and rm change the state file; the serial moves") {
+TEST_CASE("ugc state mv and rm change the state file, the serial moves") {
   TempDir dir;
   const std::string path = populate(dir);
   Run mv = ugc_state(dir, "mv wave-US-tiktok-1 wave-US-tiktok-7 --format json");
@@ -219,7 +219,7 @@ TEST_CASE("ugc state check reports journal entries an interrupted run left open"
   CHECK(doc["open_journal_entries"][0]["idempotency_key"] == "idem-77");
 }
 
-TEST_CASE("ugc state upgrade migrates an old file; reading commands ask for it") {
+TEST_CASE("ugc state upgrade migrates an old file, reading commands ask for it") {
   TempDir dir;
   const std::string path = dir.file("old.db");
   REQUIRE(raw_exec(path, read_text_file(std::string(UGC_TEST_DATA) + "/state/schema_v1.sql")) == "");

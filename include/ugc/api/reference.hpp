@@ -1,7 +1,7 @@
 #pragma once
-// Typed reads of reference data, profile and credits (tokportal-api.md §4):
-// GET /me, /countries, /credit-costs, /credits/balance. Each parser accepts
-// both the current and the older documented shapes and ignores unknown fields.
+// Typed reads of credit prices and balance (docs/tokportal-api.md §4):
+// GET /credit-costs, /credits/balance. Each parser accepts both the current
+// and the older documented shapes and ignores unknown fields.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,22 +10,6 @@
 #include "ugc/api/client.hpp"
 
 namespace ugc::api {
-
-struct Me {
-  std::string email;
-  std::optional<std::int64_t> credits;
-  Json raw;
-};
-
-struct Country {
-  std::string code;  // TokPortal code ("USA", "UK", "FR")
-  std::string name;
-};
-
-struct Countries {
-  std::vector<Country> open;         // `data`: open for new accounts
-  std::vector<Country> videos_only;  // `videos_only_countries` (objects or bare codes)
-};
 
 // Prices in credits. Current shape: data.costs.{account_creation, video_upload,
 // video_edit, advanced_warming}; older flat shape: data.{account_creation,
@@ -48,14 +32,10 @@ struct CreditBalance {
   Json raw;
 };
 
-Result<Me> get_me(Client& client);
-Result<Countries> list_countries(Client& client);
 Result<CreditCosts> get_credit_costs(Client& client);
 Result<CreditBalance> get_credit_balance(Client& client);
 
-// Parsers, exposed for tests. `body` is the whole envelope where siblings of
-// `data` matter (countries), else `data`.
-Result<Countries> parse_countries(const Json& body);
+// Parsers of `data`, exposed for tests and for prices kept in the state.
 Result<CreditCosts> parse_credit_costs(const Json& data);
 Result<CreditBalance> parse_credit_balance(const Json& data);
 

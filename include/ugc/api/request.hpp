@@ -38,13 +38,6 @@ struct Request {
   std::string describe() const;
 };
 
-// What a typed mutation needs besides its body: the derived idempotency key
-// (see idempotency.hpp) and whether to run it as a dry run.
-struct WriteOptions {
-  std::string idempotency_key;
-  bool dry_run = false;
-};
-
 // Percent-encodes one path segment (an id) so it cannot change the path.
 std::string path_segment(std::string_view id);
 // Percent-encodes a query key or value (RFC 3986 unreserved characters kept).

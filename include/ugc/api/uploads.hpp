@@ -1,16 +1,17 @@
 #pragma once
-// Media uploads (tokportal-api.md §7).
+// Media upload answers and the presigned upload flow (docs/tokportal-api.md §7).
+// The requests of the direct uploads are in upload_requests.hpp.
 //
-// Prefer the direct multipart endpoints: they are `standard` operations, so
-// they carry an Idempotency-Key and are retried safely. The presigned flow
-// (POST /upload/video, then PUT the bytes to `upload_url`) is a sensitive
-// operation: no key, no automatic retry once the server may have acted, and
-// `upload_url` is a secret (registered with ugc::log::add_secret, never
-// logged). After an uncertain failure, request a fresh upload_url.
+// The presigned flow (POST /upload/video, then PUT the bytes to `upload_url`)
+// is a sensitive operation: no idempotency key, no automatic retry once the
+// server may have acted, and `upload_url` is a secret (registered with
+// ugc::log::add_secret, never logged). After an uncertain failure, request a
+// fresh upload_url.
 #include <cstdint>
 #include <string>
 
 #include "ugc/api/client.hpp"
+#include "ugc/api/upload_requests.hpp"
 
 namespace ugc::api {
 
@@ -20,19 +21,17 @@ struct UploadedMedia {
   std::string filename;
   std::string content_type;
   std::int64_t size_bytes = 0;
-  Json raw;
+  Json raw;  // `data` as received, without any upload_url
 };
 
-// Content type from the file extension (mp4, mov, webm, png, jpg/jpeg, webp,
-// gif); "application/octet-stream" otherwise.
-std::string media_content_type(const std::string& path);
+// `data` of an upload answer. Fails (MALFORMED_RESPONSE) when it is not an
+// object or names neither a public_url nor a storage_path.
+Result<UploadedMedia> parse_uploaded_media(const Json& data);
 
-// POST /upload/video/direct (multipart: file, bundle_id).
-Result<UploadedMedia> upload_video_direct(Client& client, const std::string& bundle_id, const std::string& file_path,
-                                          const WriteOptions& write);
-// POST /upload/image/direct (multipart: file, bundle_id, purpose = carousel | profile_picture).
-Result<UploadedMedia> upload_image_direct(Client& client, const std::string& bundle_id, const std::string& file_path,
-                                          const std::string& purpose, const WriteOptions& write);
+// The answer a direct upload would have given, for media uploaded another way
+// (presigned), so that callers record every upload alike.
+Response to_response(const UploadedMedia& media);
+
 // POST /upload/video (presigned; no idempotency key) + PUT of the file.
 Result<UploadedMedia> upload_video_presigned(Client& client, const std::string& bundle_id,
                                              const std::string& file_path);

@@ -2,9 +2,12 @@
 // Effects: what one successful API answer means for the state store, per
 // action kind. The executor calls record_effects right after each success, and
 // reconciliation calls it for answers recovered after a crash, so both write
-// state the same way. It writes through the Store (the caller wraps it in a
-// Transaction together with closing the journal row) and teaches `bindings`
-// the new ids and URLs so that later actions can use them.
+// state the same way. Answers are read through api's typed parsers
+// (bundles.hpp, batch_result.hpp, publish_result.hpp, uploads.hpp); an answer
+// the action cannot use fails it with MALFORMED_RESPONSE. It writes through
+// the Store (the caller wraps it in a Transaction together with closing the
+// journal row) and teaches `bindings` the new ids and URLs so that later
+// actions can use them.
 //
 //   upload_media         KnownMedia (public_url, storage_path) by content hash
 //   create_bundle        KnownBundle with the TokPortal id
@@ -22,6 +25,7 @@
 //   unschedule_video     the slot's status unscheduled
 #include <string>
 
+#include "ugc/api/bundles.hpp"
 #include "ugc/api/response.hpp"
 #include "ugc/apply/bindings.hpp"
 #include "ugc/core/result.hpp"
@@ -37,6 +41,6 @@ Status record_effects(state::Store& store, Bindings& bindings, const std::string
 // Records a bundle found by GET /bundles?external_ref= (reconciliation of a
 // create whose answer was lost) as if create_bundle had answered with it.
 Status record_found_bundle(state::Store& store, Bindings& bindings, const std::string& campaign,
-                           const plan::Action& action, const Json& bundle);
+                           const plan::Action& action, const api::Bundle& bundle);
 
 }  // namespace ugc::apply

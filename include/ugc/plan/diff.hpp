@@ -16,6 +16,10 @@
 //   external_ref, not a delete + create;
 // - dates closer than the lead time allow are moved to the earliest allowed day
 //   (and at most 3 per day per bundle), and listed in Plan::date_shifts.
+//
+// Inside module plan, diff.cpp runs the steps in plan order: what each bundle
+// needs (src/plan/decisions.hpp, blocked_changes.hpp, publish_dates.hpp), then
+// the actions that follow (src/plan/actions.hpp, ordered by action_order.hpp).
 #include <string>
 #include <vector>
 

@@ -1,0 +1,37 @@
+#pragma once
+// The one planning path of `ugc plan` and `ugc apply`: load the campaign file,
+// read what the state knows, choose "today" and the prices, plan, and add the
+// notes about the state (an interrupted apply's unsettled requests, prices that
+// are the contract's defaults). Both commands plan through here, so a flag or
+// a note cannot exist on one and not the other.
+//
+// Offline (`ugc plan`, no server): today is --as-of or the local clock; prices
+// are those the last apply kept in the state, else the defaults (and a note
+// says so). Online (`ugc apply`): today is --as-of or the server's Date header;
+// prices are GET /credit-costs, kept in the state for later offline plans.
+#include <string>
+
+#include "ugc/core/clock.hpp"
+#include "ugc/core/result.hpp"
+#include "ugc/plan/plan.hpp"
+
+namespace ugc::api {
+class Client;
+}
+namespace ugc::state {
+class Store;
+}
+
+namespace ugc::cli {
+
+struct PlanRequest {
+  std::string campaign_file;
+  std::string as_of;        // --as-of as typed; empty: not given
+  bool bulk_create = true;  // false with --no-bulk
+};
+
+// `store`: nullptr when no state file exists yet. `server`: nullptr offline.
+Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,
+                                   Clock& clock);
+
+}  // namespace ugc::cli

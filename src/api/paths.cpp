@@ -1,0 +1,29 @@
+#include "ugc/api/paths.hpp"
+
+namespace ugc::api::paths {
+
+std::string bundles() { return "/bundles"; }
+std::string bundles_bulk() { return "/bundles/bulk"; }
+std::string bundle(std::string_view id) { return "/bundles/" + std::string(id); }
+std::string bundle_publish(std::string_view id) { return bundle(id) + "/publish"; }
+std::string bundle_publish_readiness(std::string_view id) { return bundle(id) + "/publish-readiness"; }
+std::string bundle_add_video_slots(std::string_view id) { return bundle(id) + "/add-video-slots"; }
+std::string bundle_account(std::string_view id) { return bundle(id) + "/account"; }
+std::string bundle_videos_batch(std::string_view id) { return bundle(id) + "/videos/batch"; }
+std::string bundle_videos_publish_all(std::string_view id) { return bundle(id) + "/videos/publish-all"; }
+std::string bundle_video(std::string_view id, int position) {
+  return bundle(id) + "/videos/" + std::to_string(position);
+}
+std::string bundle_video_unschedule(std::string_view id, int position) {
+  return bundle_video(id, position) + "/unschedule";
+}
+
+std::string upload_video() { return "/upload/video"; }
+std::string upload_video_direct() { return "/upload/video/direct"; }
+std::string upload_image_direct() { return "/upload/image/direct"; }
+std::string upload_image_from_url() { return "/upload/image/from-url"; }
+
+std::string credit_costs() { return "/credit-costs"; }
+std::string credits_balance() { return "/credits/balance"; }
+
+}  // namespace ugc::api::paths

@@ -1,0 +1,113 @@
+#include "ugc/cli/campaign_plan.hpp"
+
+#include <optional>
+
+#include <spdlog/spdlog.h>
+
+#include "ugc/api/client.hpp"
+#include "ugc/api/reference.hpp"
+#include "ugc/cli/campaign_check.hpp"
+#include "ugc/cli/prices.hpp"
+#include "ugc/core/hash.hpp"
+#include "ugc/manifest/parse.hpp"
+#include "ugc/plan/date_rules.hpp"
+#include "ugc/plan/diff.hpp"
+#include "ugc/state/journal.hpp"
+#include "ugc/state/store.hpp"
+
+namespace ugc::cli {
+namespace {
+
+// What the state knows that planning needs; empty without a state file.
+struct StateFacts {
+  state::KnownResources known;
+  std::size_t unsettled_requests = 0;  // open journal rows of an interrupted apply
+  std::optional<RememberedPrices> prices;
+};
+
+Result<StateFacts> read_state_facts(state::Store* store, const std::string& campaign) {
+  StateFacts facts;
+  if (!store) return facts;  // nothing applied yet
+  auto known = store->load(campaign);
+  if (!known.ok()) return known.error();
+  facts.known = std::move(*known);
+  auto open = state::open_journal_entries(*store);
+  if (!open.ok()) return open.error();
+  facts.unsettled_requests = open->size();
+  auto prices = remembered_prices(*store);
+  if (!prices.ok()) return prices.error();
+  facts.prices = *prices;
+  return facts;
+}
+
+// What the server says: its prices (kept for offline plans) and its date.
+struct ServerFacts {
+  plan::CreditCosts costs;
+  std::optional<CivilDate> today;
+};
+
+Result<ServerFacts> ask_server(api::Client& server, state::Store* store) {
+  auto costs = api::get_credit_costs(server);
+  if (!costs.ok()) return costs.error().with_context("reading prices (GET /credit-costs)");
+  if (store) {
+    if (auto kept = remember_prices(*store, *costs); !kept.ok())
+      spdlog::warn("could not keep the prices for offline plans: {}", kept.error().message());
+  }
+  ServerFacts facts{plan_costs(*costs), std::nullopt};
+  if (auto d = server.server_today(); d.ok()) facts.today = *d;
+  return facts;
+}
+
+// An offline plan cannot settle what an interrupted apply left open; it says
+// so, because those actions may show up here again.
+plan::Note unsettled_note(std::size_t requests) {
+  return {"journal", std::to_string(requests) +
+                         " request(s) of an interrupted apply are unsettled: some actions below may already be "
+                         "done on the server. `ugc apply` settles them first (by idempotency key or external_ref, "
+                         "never charging twice) and then plans again."};
+}
+
+plan::Note default_prices_note() {
+  return {"prices", "credits use the contract's default prices: no apply has read GET "
+                    "/credit-costs into this state yet (apply prices online before it runs)"};
+}
+
+}  // namespace
+
+Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,
+                                   Clock& clock) {
+  auto as_of = parse_as_of(request.as_of);
+  if (!as_of.ok()) return as_of.error();
+  auto campaign = manifest::load_campaign(request.campaign_file);
+  if (!campaign.ok()) return campaign.error();
+  auto sha = sha256_file_hex(request.campaign_file);
+  if (!sha.ok()) return sha.error();
+  auto state = read_state_facts(store, campaign->id);
+  if (!state.ok()) return state.error();
+  std::optional<ServerFacts> online;
+  if (server) {
+    auto facts = ask_server(*server, store);
+    if (!facts.ok()) return facts.error();
+    online = *facts;
+  }
+
+  auto today = plan::resolve_today(*as_of, online ? online->today : std::nullopt, clock.today());
+  plan::PlanInputs inputs;
+  inputs.today = today.date;
+  inputs.today_source = today.source;
+  inputs.bulk_create = request.bulk_create;
+  if (online) {
+    inputs.costs = online->costs;
+  } else if (state->prices) {
+    inputs.costs = state->prices->costs;
+  }
+  inputs.campaign_file = request.campaign_file;
+  inputs.campaign_sha256 = *sha;
+  auto plan = plan::plan_campaign(*campaign, state->known, inputs);
+  if (!plan.ok()) return plan.error();
+  if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
+  if (!online && !state->prices) plan->notes.push_back(default_prices_note());
+  return plan;
+}
+
+}  // namespace ugc::cli

@@ -1,0 +1,42 @@
+#pragma once
+// One planning run: its inputs, the indexed resources, the Plan being built,
+// and what one step tells a later one (dates taken per day, slots matched in
+// place, bundles held back by a block, upload action ids). The decision and
+// action files (decisions.hpp, actions.hpp) are free functions over it; the
+// order diff.cpp calls them in is the order of the plan. Private to module plan.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "resource_index.hpp"
+#include "ugc/plan/date_rules.hpp"
+#include "ugc/plan/diff.hpp"
+#include "ugc/plan/plan.hpp"
+
+namespace ugc::plan {
+
+struct Planning {
+  Planning(const PlanInputs& plan_inputs, const ResourceIndex& resource_index)
+      : inputs(plan_inputs), index(resource_index) {}
+
+  const PlanInputs& inputs;
+  const ResourceIndex& index;
+  Plan plan;
+  DayCounts days;                       // slots dated per day per bundle (3 a day at most)
+  std::set<std::string> placed;         // desired slot refs matched to a known slot in place
+  std::set<std::string> held_bundles;   // blocked bundles: nothing of theirs is touched
+  std::map<std::pair<std::string, std::string>, std::string> upload_actions;  // (purpose, key) -> id
+
+  Action& add(Action action) {
+    plan.actions.push_back(std::move(action));
+    return plan.actions.back();
+  }
+};
+
+// A FieldChange side: a value that exists, or none.
+inline std::optional<std::string> some(const std::string& value) { return value; }
+inline constexpr std::nullopt_t none = std::nullopt;
+
+}  // namespace ugc::plan
