@@ -66,6 +66,10 @@ std::optional<std::string> Call::query(const std::string& name) const {
   return req.get_param_value(name.c_str());
 }
 
+bool is_write_method(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
 int Route::literal_count() const {
   return static_cast<int>(std::count_if(segments.begin(), segments.end(), [](const auto& s) { return !is_param(s); }));
 }
@@ -101,6 +105,16 @@ const Route* Router::match(const std::string& method, const std::string& path, b
         params[best->segments[i].substr(1, best->segments[i].size() - 2)] = segs[i];
   }
   return best;
+}
+
+Reply run_handler(const Route& route, Call& call) {
+  try {
+    return route.handler(call);
+  } catch (const ApiError& e) {
+    return e.reply;
+  } catch (const std::exception& e) {
+    return Reply::error(500, "INTERNAL_ERROR", std::string("ugc sim handler failed: ") + e.what());
+  }
 }
 
 }  // namespace ugc::sim

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "ugc/sim/analytics_model.hpp"
-#include "ugc/sim/analytics_routes.hpp"
+#include "ugc/sim/routes_analytics.hpp"
 #include "ugc/sim/fields.hpp"
 #include "ugc/sim/lifecycle_rules.hpp"
 #include "ugc/sim/routes.hpp"

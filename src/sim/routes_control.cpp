@@ -4,7 +4,7 @@
 #include "ugc/sim/routes.hpp"
 
 #include "ugc/sim/fields.hpp"
-#include "ugc/sim/server.hpp"
+#include "ugc/sim/fault_injection.hpp"
 
 namespace ugc::sim {
 namespace {

@@ -54,8 +54,7 @@ Status SimServer::start() {
 
   PipelineConfig config;
   for (const auto& k : options_.api_keys) config.extra_key_hashes.insert(sha256_hex(k));
-  config.rate_capacity = options_.rate_capacity;
-  config.rate_refill_per_sec = options_.rate_refill_per_sec;
+  config.rate_limit = RateLimit{options_.rate_capacity, options_.rate_refill_per_sec};
   StateStore* store = impl_->store.get();
   World* world = world_.get();
   std::function<void()> persist;

@@ -2,17 +2,16 @@
 // Router: how the simulator's routes are declared. Each area registers its
 // routes from its own file (routes_bundles.cpp, routes_videos.cpp, ... ;
 // SIM-LIFE: routes_webhooks.cpp, routes_analytics.cpp, routes_uploads.cpp,
-// lifecycle.cpp) through a `register_*` function listed in routes.hpp.
+// routes_review.cpp, routes_lifecycle_control.cpp) through a `register_*`
+// function listed in routes.hpp.
 //
 // API routes (`/api/ext/...`, registered WITHOUT the prefix, e.g.
-// "/bundles/{id}/videos/{position}") run through one pipeline (pipeline.cpp):
-// request id + version headers, fault latency, auth (401), rate limit (429 +
-// X-RateLimit-*), injected faults, route match (404/405), the route's
-// idempotency policy (reject_sensitive -> 400 before anything runs; standard ->
-// replay / 409 IDEMPOTENCY_KEY_REUSED), JSON body parse (400), dry-run
-// rollback, then the handler WITH `World::mu` HELD, then persistence, request
-// log, and the injected connection drop. Handlers therefore only validate,
-// mutate the world and return a Reply; they never lock, sleep or do I/O.
+// "/bundles/{id}/videos/{position}") run through the pipeline's stages
+// (pipeline.hpp: auth, rate limit, injected faults, route match, the route's
+// idempotency policy, JSON body parse, dry run), then the handler WITH
+// `World::mu` HELD, then persistence, request log and the injected connection
+// drop. Handlers therefore only validate, mutate the world and return a Reply;
+// they never lock, sleep or do I/O.
 //
 // Control routes (`/__sim/...`) skip auth, rate limits, faults and idempotency;
 // they also run with the mutex held.
@@ -85,6 +84,9 @@ struct Call {
 
 using Handler = std::function<Reply(Call&)>;
 
+// Anything but GET, HEAD and OPTIONS changes the world.
+bool is_write_method(const std::string& method);
+
 struct Route {
   std::string method;
   std::vector<std::string> segments;  // "{x}" = parameter
@@ -114,6 +116,10 @@ class Router {
  private:
   std::vector<Route> routes_;
 };
+
+// Runs the route's handler: an ApiError becomes its reply, any other exception
+// 500 INTERNAL_ERROR.
+Reply run_handler(const Route& route, Call& call);
 
 // Hooks an area may need beyond routes (background threads, shutdown).
 struct ServerHooks {

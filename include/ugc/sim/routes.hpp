@@ -10,13 +10,16 @@
 //   routes_webhooks.cpp   /webhooks...                                            (SIM-LIFE)
 //   routes_analytics.cpp  analytics endpoints                                     (SIM-LIFE)
 //   routes_uploads.cpp    /upload/...                                             (SIM-LIFE)
-//   lifecycle.cpp         manager simulation: clock listeners, threads, /__sim controls (SIM-LIFE)
+//   lifecycle.cpp         manager simulation: clock listener, ticker, and the two below (SIM-LIFE)
+//   routes_review.cpp     /bundles/{id}/account|videos/{position} finalize, corrections (SIM-LIFE)
+//   routes_lifecycle_control.cpp  /__sim/ban, /__sim/remake, /__sim/corrections, /__sim/lifecycle/run
 #include "ugc/sim/router.hpp"
 #include "ugc/sim/world.hpp"
 
 namespace ugc::sim {
 
 struct Faults;
+struct ManagerTimings;
 
 void register_reference_routes(Router& router, World& world, ServerHooks& hooks);
 void register_bundle_routes(Router& router, World& world, ServerHooks& hooks);
@@ -29,6 +32,9 @@ void register_webhook_routes(Router& router, World& world, ServerHooks& hooks);
 void register_analytics_routes(Router& router, World& world, ServerHooks& hooks);
 void register_upload_routes(Router& router, World& world, ServerHooks& hooks);
 void install_lifecycle(Router& router, World& world, ServerHooks& hooks);
+// Registered by install_lifecycle, with the manager timings it parsed:
+void register_review_routes(Router& router, const ManagerTimings& timings);
+void register_lifecycle_control_routes(Router& router, const ManagerTimings& timings);
 
 void register_all_routes(Router& router, World& world, ServerHooks& hooks, Faults& faults);
 

@@ -16,18 +16,11 @@
 
 #include "ugc/core/date.hpp"
 #include "ugc/core/result.hpp"
+#include "ugc/sim/fault_injection.hpp"
 #include "ugc/sim/router.hpp"
 #include "ugc/sim/world.hpp"
 
 namespace ugc::sim {
-
-// Injected faults; all draws come from World::fault_draw (deterministic per seed).
-struct Faults {
-  double fail_rate = 0;       // answer 503 INTERNAL_ERROR before anything runs
-  double extra_429_rate = 0;  // answer 429 RATE_LIMIT_EXCEEDED before anything runs
-  double drop_rate = 0;       // run the request, then drop the connection without answering
-  int latency_ms = 0;         // added before each API request (outside the lock)
-};
 
 struct SimOptions {
   std::string host = "127.0.0.1";

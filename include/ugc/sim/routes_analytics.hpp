@@ -9,7 +9,7 @@
 // Numbers come from analytics_model.hpp evaluated at the scrape time, so reads
 // between two refreshes are stable and a refresh after the clock moved shows
 // growth. A post is tracked once the lifecycle marked it posted (video
-// in_review; lifecycle.hpp) on the saved account. The scrape state lives in
+// in_review; video_posting.hpp) on the saved account. The scrape state lives in
 // SavedAccount::ext["analytics"]. Option: --sim-opt analytics_cooldown_minutes=N (60).
 #include <cstdint>
 #include <string>
