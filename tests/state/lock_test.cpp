@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -79,13 +80,20 @@ TEST_CASE("a lock released while the second run waits is taken") {
     REQUIRE(lock.ok());
     held.emplace(std::move(*lock));
   }
+  std::atomic<bool> releasing{false};
   std::thread releaser([&] {
     std::this_thread::sleep_for(100ms);
-    held.reset();  // the destructor releases
+    releasing = true;  // set before the release, so a lock taken early shows
+    held.reset();      // the destructor releases
   });
-  auto waited = acquire_lock(second, {"ugc apply", 5000ms});
+  const auto start = std::chrono::steady_clock::now();
+  auto taken = acquire_lock(second, {"ugc apply", 5000ms});
+  const bool after_release = releasing;  // read before join: did it wait for the release?
+  const auto waited = std::chrono::steady_clock::now() - start;
   releaser.join();
-  CHECK(waited.ok());
+  CHECK(taken.ok());
+  CHECK(after_release);
+  CHECK(waited >= 100ms);
 }
 
 TEST_CASE("a lock left by a dead process is reported as stale but not broken until forced") {
