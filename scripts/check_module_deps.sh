@@ -61,42 +61,46 @@ for dir in "$root"/src/*/ "$root"/include/ugc/*/; do
   [[ -n "${deps[$m]+set}" ]] || complain "${dir#"$root"/}: not a module of $table (add a ugc_module line)"
 done
 
-# Prints "file:line:directive" for every #include in a directory.
-includes_in() {
-  (cd "$root" && grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]' \
-     --include='*.cpp' --include='*.hpp' --include='*.h' "$1" || true)
-}
-
-# "ugc/plan/plan.hpp" -> plan; a tests/ helper "state/state_fixture.hpp" ->
-# state (when state is a module); "../x.hpp" -> ".."; anything else -> "".
-module_of_include() {
-  local path
-  path="$(sed -E 's/^[^<"]*[<"]([^>"]*)[>"].*/\1/' <<<"$1")"
-  case "$path" in
-    ../*) echo ".." ;;
-    ugc/*/*) path="${path#ugc/}"; echo "${path%%/*}" ;;
-    */*) if [[ -n "${deps[${path%%/*}]+set}" ]]; then echo "${path%%/*}"; fi ;;
-  esac
+# Reads "file:line:#include ..." lines (grep -n) of module m's files; prints
+# "V <message>" per forbidden include and "N <count>" of includes naming a
+# module. One awk pass per directory: a fork per include took minutes.
+# "ugc/plan/x.hpp" names plan; a tests/ helper "state/state_fixture.hpp" names
+# state (when state is a module); "../x.hpp" hides what it names.
+classify_includes() {
+  awk -v m="$1" -v allowed="$2" -v modules=" ${modules[*]} " '
+    {
+      i = index($0, ":"); file = substr($0, 1, i - 1); rest = substr($0, i + 1)
+      i = index(rest, ":"); line = substr(rest, 1, i - 1); text = substr(rest, i + 1)
+      if (!match(text, /[<"][^>"]*[>"]/)) next
+      path = substr(text, RSTART + 1, RLENGTH - 2)
+      target = ""
+      if (path ~ /^\.\.\//) target = ".."
+      else if (path ~ /^ugc\/[^\/]+\//) { split(path, p, "/"); target = p[2] }
+      else if (path ~ /^[^\/]+\//) { split(path, p, "/"); if (index(modules, " " p[1] " ")) target = p[1] }
+      if (target == "") next
+      count++
+      where = file ":" line ": module " m
+      if (target == "..") print "V " where " includes a path with ../ (it hides which module it reaches)"
+      else if (!index(allowed, " " target " ")) {
+        uses = allowed; sub(/ $/, "", uses)
+        print "V " where " may not include ugc/" target "/ (it may use:" uses ")"
+      }
+    }
+    END { print "N " count + 0 }'
 }
 
 includes=0
 for m in "${modules[@]}"; do
   for dir in "src/$m" "include/ugc/$m" "tests/$m"; do
     [ -d "$root/$dir" ] || continue
-    while IFS= read -r hit; do
-      # "src/state/store.cpp:4:#include "ugc/plan/plan.hpp""
-      file="${hit%%:*}"
-      rest="${hit#*:}"
-      line="${rest%%:*}"
-      target="$(module_of_include "${rest#*:}")"
-      [ -n "$target" ] || continue
-      includes=$((includes + 1))
-      if [ "$target" = ".." ]; then
-        complain "$file:$line: module $m includes a path with ../ (it hides which module it reaches)"
-      elif [[ "${allowed[$m]}" != *" $target "* ]]; then
-        complain "$file:$line: module $m may not include ugc/$target/ (it may use:${allowed[$m]% })"
-      fi
-    done < <(includes_in "$dir")
+    while IFS= read -r out; do
+      case "$out" in
+        "V "*) complain "${out#V }" ;;
+        "N "*) includes=$((includes + ${out#N })) ;;
+      esac
+    done < <(cd "$root" && { grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]' \
+                               --include='*.cpp' --include='*.hpp' --include='*.h' "$dir" || true; } |
+               classify_includes "$m" "${allowed[$m]}")
   done
 done
 
