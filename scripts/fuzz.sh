@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 build_dir="${UGC_FUZZ_BUILD_DIR:-build-fuzz}"
-CC=clang CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUGC_FUZZ=ON \
+CC=clang CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUGC_FUZZ=ON -DUGC_WERROR=ON \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)" --target campaign_parse_fuzz
 

@@ -18,12 +18,27 @@ Json journal_payload(const std::string& campaign, const plan::Action& action, st
               {"plan", Json::parse(plan::plan_to_json(one).dump())}};
 }
 
+namespace {
+
+// The stored fields read with nlohmann's typed accessors, which throw on a
+// wrong type (a payload hand-edited or written by another version).
+Status read_header(const Json& payload, JournalPayload& p) {
+  try {
+    if (!payload.is_object() || payload.value("format", 0) != 1 || !payload.contains("plan"))
+      return invalid_input("journal entry written by another version of ugc");
+    p.campaign = payload.value("campaign", std::string());
+    p.index = payload.value("index", std::size_t{0});
+  } catch (const Json::exception& e) {
+    return invalid_input(std::string("journal entry has a malformed header: ") + e.what());
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<JournalPayload> parse_journal_payload(const Json& payload) {
-  if (!payload.is_object() || payload.value("format", 0) != 1 || !payload.contains("plan"))
-    return invalid_input("journal entry written by another version of ugc");
   JournalPayload p;
-  p.campaign = payload.value("campaign", std::string());
-  p.index = payload.value("index", std::size_t{0});
+  UGC_TRY(read_header(payload, p));
   auto sent = sent_request_from_json(payload.value("sent", Json()));
   if (!sent.ok()) return sent.error();
   p.sent = std::move(*sent);

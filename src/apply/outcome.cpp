@@ -21,15 +21,13 @@ int ApplyResult::requests_made() const {
   return total;
 }
 
-int ApplyResult::exit_code() const {
-  return count(NodeStatus::ok) == static_cast<int>(actions.size()) ? 0 : kExitPartial;
-}
+bool ApplyResult::complete() const { return count(NodeStatus::ok) == static_cast<int>(actions.size()); }
 
-OrderedJson to_json(const ApplyResult& result) {
+OrderedJson to_json(const ApplyResult& result, int exit_code) {
   OrderedJson doc;
   doc["format_version"] = 1;
-  doc["status"] = result.exit_code() == 0 ? "ok" : "partial";
-  doc["exit_code"] = result.exit_code();
+  doc["status"] = result.complete() ? "ok" : "partial";
+  doc["exit_code"] = exit_code;
   doc["summary"] = {
       {"actions", result.actions.size()},
       {"ok", result.count(NodeStatus::ok)},

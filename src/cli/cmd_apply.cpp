@@ -141,7 +141,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   if (plan->actions.empty()) {
     if (json) {
       apply::ApplyResult empty;
-      std::printf("%s\n", apply::to_json(empty).dump(2).c_str());
+      std::printf("%s\n", apply::to_json(empty, kExitOk).dump(2).c_str());
     }
     return kExitOk;
   }
@@ -163,11 +163,12 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   auto result = apply::execute_plan(*plan, *store, *journal, client, *clock, options);
   if (!result.ok()) return result.error();
 
+  const int exit_code = result->complete() ? kExitOk : kExitPartial;
   if (json)
-    std::printf("%s\n", apply::to_json(*result).dump(2).c_str());
+    std::printf("%s\n", apply::to_json(*result, exit_code).dump(2).c_str());
   else
     std::fputs(apply::render_summary(*result, use_color(stdout)).c_str(), stdout);
-  return result->exit_code();
+  return exit_code;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "ugc/cli/interrupt.hpp"
 
+#include "ugc/cli/exit_codes.hpp"
+
 #include <csignal>
 #include <cstdlib>
 
@@ -9,7 +11,7 @@ namespace {
 std::atomic<bool> g_requested{false};
 
 extern "C" void on_interrupt(int) {
-  if (g_requested.exchange(true)) std::_Exit(130);  // the second signal: leave now
+  if (g_requested.exchange(true)) std::_Exit(kExitInterrupted);  // the second signal: leave now
 }
 
 }  // namespace

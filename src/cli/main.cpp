@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <exception>
 #include <map>
 
 #include "ugc/cli/command.hpp"
@@ -21,12 +22,16 @@ int report(const ugc::Error& error) {
   auto p = ugc::cli::palette_for(stderr);
   std::fprintf(stderr, "%serror:%s %s\n", p.red().c_str(), p.reset().c_str(),
                ugc::log::redact(error.message()).c_str());
-  return ugc::cli::kExitError;
+  return ugc::cli::exit_code_for(error.kind());
 }
 
-}  // namespace
+// A throw that got past a command is a bug (every module returns errors as
+// values), but the user still gets one error line and exit 1, not an abort.
+int report_exception(const char* what) {
+  return report(ugc::Error(ugc::ErrorKind::fatal, std::string("internal error (please report it): ") + what));
+}
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"ugc: distribute approved creator videos across markets through the TokPortal API"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("ugc ") + UGC_VERSION);
@@ -66,4 +71,16 @@ int main(int argc, char** argv) {
     return result ? *result : report(result.error());
   }
   return ugc::cli::kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    return report_exception(e.what());
+  } catch (...) {
+    return report_exception("unknown exception");
+  }
 }

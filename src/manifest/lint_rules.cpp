@@ -224,12 +224,14 @@ class Linter {
 
   static std::string rights_markets(const Creator& cr) {
     std::string s;
-    for (const auto& m : cr.rights.markets) s += (s.empty() ? "" : " ") + m;
+    for (const auto& m : cr.rights.markets) s.append(s.empty() ? "" : " ").append(m);
     return s.empty() ? "none" : s;
   }
   static std::string rights_platforms(const Creator& cr) {
     std::string s;
-    for (auto p : cr.rights.platforms) s += (s.empty() ? "" : " ") + std::string(to_string(p));
+    // Appended, not `" " + std::string(...)`: GCC 12 -O3 reports a false
+    // -Wrestrict for operator+(const char*, std::string&&) (GCC bug 105329).
+    for (auto p : cr.rights.platforms) s.append(s.empty() ? "" : " ").append(to_string(p));
     return s.empty() ? "none" : s;
   }
 

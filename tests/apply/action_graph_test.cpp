@@ -113,17 +113,31 @@ TEST_CASE("action graph: a failure skips only what depends on it") {
 }
 
 TEST_CASE("action graph: a slow failure does not hold back independent work") {
+  // a and b must overlap: b runs while a is still in flight, and a fails only
+  // after b finished. Run one after the other (either order), one of the two
+  // waits times out and its flag stays false.
   ActionGraph g;
-  std::atomic<bool> b_done{false};
+  std::atomic<bool> a_started{false}, b_done{false};
+  std::atomic<bool> b_ran_during_a{false}, a_failed_after_b{false};
+  auto wait_for = [](const std::atomic<bool>& flag) {
+    for (int i = 0; i < 400 && !flag; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return flag.load();
+  };
   REQUIRE(g.add("a", {}, [&] {
-    // Fails only after b has finished: b never waited for a.
-    for (int i = 0; i < 200 && !b_done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    a_started = true;
+    a_failed_after_b = wait_for(b_done);
     return fail("X");
   }).ok());
-  REQUIRE(g.add("b", {}, [&] { b_done = true; return ok(); }).ok());
+  REQUIRE(g.add("b", {}, [&] {
+    b_ran_during_a = wait_for(a_started);
+    b_done = true;
+    return ok();
+  }).ok());
   auto results = g.run(with_parallelism(2), graph_test_clock());
   REQUIRE(results.ok());
-  CHECK(b_done);
+  CHECK(b_ran_during_a);
+  CHECK(a_failed_after_b);
+  CHECK(find(*results, "a").status == NodeStatus::failed);
   CHECK(find(*results, "b").status == NodeStatus::ok);
 }
 

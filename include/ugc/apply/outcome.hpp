@@ -1,14 +1,8 @@
 #pragma once
 // What apply did: one ActionOutcome per plan action, and the ApplyResult that
-// gathers them with totals and the exit code. Filled by the executor, read by
-// the progress reporter, the text summary and `--format json`.
-//
-// Exit codes of `ugc apply` (README and --help repeat them):
-//   0  every action succeeded (or there was nothing to do)
-//   1  error before or outside the actions (bad input, stale plan, lock held,
-//      no confirmation) - nothing, or only reconciliation, was done
-//   3  partial failure: some actions failed or were skipped; the rest were
-//      applied and recorded, and rerunning apply carries on from there
+// gathers them with totals. Filled by the executor, read by the progress
+// reporter, the text summary and `--format json`. The exit code a result means
+// is cli's to decide (cli/exit_codes.hpp).
 #include <chrono>
 #include <string>
 #include <vector>
@@ -17,8 +11,6 @@
 #include "ugc/core/json.hpp"
 
 namespace ugc::apply {
-
-inline constexpr int kExitPartial = 3;
 
 struct ActionOutcome {
   std::string id;           // the plan action's stable id
@@ -44,12 +36,13 @@ struct ApplyResult {
   int count(NodeStatus status) const;
   long long credits_charged() const;
   int requests_made() const;
-  // 0 when every action succeeded, kExitPartial otherwise.
-  int exit_code() const;
+  // Every action succeeded (true for an empty plan).
+  bool complete() const;
 };
 
-// The machine-readable result document of `ugc apply --format json`.
-OrderedJson to_json(const ApplyResult& result);
+// The machine-readable result document of `ugc apply --format json`;
+// `exit_code` is what the process exits with, as cli decided it.
+OrderedJson to_json(const ApplyResult& result, int exit_code);
 
 // The human summary printed after a run: counts, then every failure (with
 // error code and request id) and every skipped action (with what it waited

@@ -10,19 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "ugc/cli/exit_codes.hpp"
 #include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
 
 namespace ugc::cli {
 
-// Exit codes shared by every command.
-enum ExitCode : int {
-  kExitOk = 0,
-  kExitError = 1,
-  kExitChanges = 2,  // `plan --detailed-exitcode` with changes; partial failure elsewhere
-};
-
-// Runs a parsed command; returns its exit code or an error (exit 1).
+// Runs a parsed command; returns its exit code (exit_codes.hpp) or an error
+// (then main prints it and exits with exit_code_for(kind)).
 using CommandRun = std::function<Result<int>()>;
 
 struct CommandSpec {

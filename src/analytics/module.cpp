@@ -1,1 +1,0 @@
-// Module analytics: see include/ugc/analytics/.

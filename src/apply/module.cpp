@@ -1,1 +1,0 @@
-// Module apply: see include/ugc/apply/.

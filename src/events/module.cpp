@@ -1,1 +1,0 @@
-// Module events: see include/ugc/events/.

@@ -1,1 +1,0 @@
-// Module sim: see include/ugc/sim/.
