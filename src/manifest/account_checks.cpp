@@ -1,5 +1,5 @@
 // The account profile template against PUT /bundles/{id}/account limits
-// (tokportal-api.md §5.10), checked per account after expansion.
+// (docs/tokportal-api.md §5.10), checked per account after expansion.
 #include <map>
 
 #include "campaign_checks.hpp"

@@ -1,4 +1,4 @@
-// lint_campaign(): the rules of DESIGN.md "Lint" over a parsed Campaign.
+// lint_campaign(): the rules of docs/design.md "Lint" over a parsed Campaign.
 #include <algorithm>
 #include <cctype>
 #include <map>

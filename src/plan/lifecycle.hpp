@@ -1,5 +1,5 @@
 #pragma once
-// What TokPortal's bundle, account and video statuses (tokportal-api.md
+// What TokPortal's bundle, account and video statuses (docs/tokportal-api.md
 // section 8) mean to the planner: which changes the API still takes, which
 // lead time applies. Private to module plan.
 #include <string>

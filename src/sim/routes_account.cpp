@@ -1,4 +1,4 @@
-// The bundle account: GET and PUT /bundles/{id}/account (tokportal-api.md §5.10).
+// The bundle account: GET and PUT /bundles/{id}/account (docs/tokportal-api.md §5.10).
 #include "ugc/sim/routes.hpp"
 
 #include <algorithm>

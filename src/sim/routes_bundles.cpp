@@ -1,4 +1,4 @@
-// Bundles (tokportal-api.md §5): create, bulk create, list, get, update,
+// Bundles (docs/tokportal-api.md §5): create, bulk create, list, get, update,
 // publish, publish-readiness, unpublish, add video/edit slots.
 #include "ugc/sim/routes.hpp"
 

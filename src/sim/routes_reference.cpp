@@ -1,5 +1,5 @@
 // Reference data and money: /me, /countries, /platforms, /credit-costs,
-// /credits/balance, /credits/history (tokportal-api.md §4).
+// /credits/balance, /credits/history (docs/tokportal-api.md §4).
 #include "ugc/sim/routes.hpp"
 
 #include "ugc/sim/countries.hpp"

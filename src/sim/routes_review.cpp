@@ -1,4 +1,4 @@
-// The client's review actions (tokportal-api.md §5.10, §6.7): finalize, or ask
+// The client's review actions (docs/tokportal-api.md §5.10, §6.7): finalize, or ask
 // for corrections on, an account / video the manager submitted (`in_review`):
 //   POST /bundles/{id}/account/finalize, POST /bundles/{id}/account/corrections
 //   POST /bundles/{id}/videos/{position}/finalize, .../{position}/corrections

@@ -1,4 +1,4 @@
-// Media upload routes (tokportal-api.md §7):
+// Media upload routes (docs/tokportal-api.md §7):
 //   POST /upload/video/direct   multipart file + bundle_id         -> public_url
 //   POST /upload/image/direct   multipart file + bundle_id + purpose -> public_url, storage_path
 //   POST /upload/image/from-url JSON {url, bundle_id, purpose?}    -> storage_path, public_url

@@ -1,4 +1,4 @@
-// Video slots (tokportal-api.md §6): list, get, configure (PUT), patch, batch
+// Video slots (docs/tokportal-api.md §6): list, get, configure (PUT), patch, batch
 // configure, publish one, publish all, unschedule, reset.
 #include "ugc/sim/routes.hpp"
 

@@ -1,4 +1,4 @@
-// Webhook endpoint management (tokportal-api.md §9.1):
+// Webhook endpoint management (docs/tokportal-api.md §9.1):
 //   GET /webhooks/events, POST/GET /webhooks, GET/PATCH/DELETE /webhooks/{id},
 //   POST /webhooks/{id}/test, GET /webhooks/{id}/deliveries,
 //   POST /webhooks/{id}/deliveries/{delivery_id}/retry,

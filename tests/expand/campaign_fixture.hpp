@@ -1,6 +1,6 @@
 #pragma once
 // Campaigns built in C++ for the expand tests, so they do not depend on the
-// YAML parser: a small "glow" campaign shaped like DESIGN.md's example.
+// YAML parser: a small "glow" campaign shaped like docs/design.md's example.
 #include <string>
 #include <vector>
 

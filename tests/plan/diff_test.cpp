@@ -84,7 +84,7 @@ TEST_CASE("empty state: every bundle, upload, account and slot is created, with 
           b->depends_on.end());
   }
   CHECK(count_kind(p, ActionKind::publish_bundle) == 0);
-  // Batch body shape (tokportal-api.md 6.4) with placeholders for what apply learns.
+  // Batch body shape (docs/tokportal-api.md 6.4) with placeholders for what apply learns.
   const Json& item = batches[0]->requests[0].body["videos"][0];
   CHECK(batches[0]->requests[0].path == "/bundles/{bundle:wave-US-tiktok-1}/videos/batch");
   CHECK(item["position"] == 1);

@@ -1,5 +1,5 @@
 // Analytics: the deterministic growth model, and the analytics endpoints
-// (tokportal-api.md §10.2-10.4) over loopback HTTP.
+// (docs/tokportal-api.md §10.2-10.4) over loopback HTTP.
 #include <doctest/doctest.h>
 
 #include "lifecycle_fixture.hpp"

@@ -1,4 +1,4 @@
-// Conformance: POST /bundles, /bundles/bulk, list, get, update (tokportal-api.md §5).
+// Conformance: POST /bundles, /bundles/bulk, list, get, update (docs/tokportal-api.md §5).
 #include <doctest/doctest.h>
 
 #include "sim_harness.hpp"

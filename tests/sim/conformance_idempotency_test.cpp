@@ -1,4 +1,4 @@
-// Conformance: Idempotency-Key (tokportal-api.md §1.8).
+// Conformance: Idempotency-Key (docs/tokportal-api.md §1.8).
 #include <doctest/doctest.h>
 
 #include "sim_harness.hpp"

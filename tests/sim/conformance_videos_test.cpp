@@ -1,4 +1,4 @@
-// Conformance: bundle account, video slots and publishing (tokportal-api.md §5.6-§5.10, §6).
+// Conformance: bundle account, video slots and publishing (docs/tokportal-api.md §5.6-§5.10, §6).
 // The simulated today is 2027-01-10: new-account bundles accept dates from 2027-01-13.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// The manager simulation (tokportal-api.md §8, checklist §11.8): pure rules,
+// The manager simulation (docs/tokportal-api.md §8, checklist §11.8): pure rules,
 // then the whole path publish -> accepted -> delivered -> finalized -> completed
 // over real HTTP with the clock moved by POST /__sim/clock, fault injection,
 // and the --speed ticker.

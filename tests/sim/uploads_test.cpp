@@ -1,4 +1,4 @@
-// Media uploads (tokportal-api.md §7) over loopback HTTP: direct multipart,
+// Media uploads (docs/tokportal-api.md §7) over loopback HTTP: direct multipart,
 // presigned PUT, from-url; the returned public URLs are served by the simulator.
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Independent check of a TokPortal webhook signature (tokportal-api.md §9.4),
+# Independent check of a TokPortal webhook signature (docs/tokportal-api.md §9.4),
 # written against the contract with openssl only, so it shares no code with
 # the simulator.
 #   usage: verify_webhook_signature.sh SIGNING_SECRET SIGNATURE_HEADER BODY_FILE [TOLERANCE_SECONDS]

@@ -1,4 +1,4 @@
-// Conformance of the simulator's webhook endpoints (tokportal-api.md §9) over
+// Conformance of the simulator's webhook endpoints (docs/tokportal-api.md §9) over
 // real loopback HTTP, with deliveries received by a real httplib::Server and
 // signatures checked by an independent openssl script.
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 #pragma once
 // Charge: what a paid write cost, from the envelope siblings of `data`
-// (tokportal-api.md §1.3, §1.9). All fields are optional on the wire.
+// (docs/tokportal-api.md §1.3, §1.9). All fields are optional on the wire.
 #include <cstdint>
 #include <optional>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Client: the TokPortal API client every module uses (tokportal-api.md §1).
+// Client: the TokPortal API client every module uses (docs/tokportal-api.md §1).
 //
 // request() sends one logical call: it waits for a rate-limit token, adds the
 // base URL, X-API-Key, X-Request-ID, X-TokPortal-Client, Idempotency-Key and

@@ -1,5 +1,5 @@
 #pragma once
-// Idempotency keys (tokportal-api.md §1.8).
+// Idempotency keys (docs/tokportal-api.md §1.8).
 //
 // Every mutating request carries an Idempotency-Key derived from what the
 // request *means*, not from chance: the campaign, the action (or the

@@ -1,7 +1,7 @@
 #pragma once
 // RateLimiter: the client-side token bucket shared by every worker thread that
 // talks to one API key. TokPortal allows 120 requests a minute per key, refilled
-// continuously (tokportal-api.md §1.6); the bucket follows the server's:
+// continuously (docs/tokportal-api.md §1.6); the bucket follows the server's:
 //
 // - tokens: after each response the count is set to the server's
 //   X-RateLimit-Remaining less the requests still in flight (they will spend

@@ -1,6 +1,6 @@
 #pragma once
 // Response: a successful TokPortal answer, unwrapped from its envelope
-// (tokportal-api.md §1.3): `data`, optional `pagination`, and the credit
+// (docs/tokportal-api.md §1.3): `data`, optional `pagination`, and the credit
 // siblings of paid writes. Unknown fields are kept in `body` and ignored.
 //
 // parse_response() turns a raw HttpResponse into a Response or, for non-2xx

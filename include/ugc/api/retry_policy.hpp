@@ -1,7 +1,7 @@
 #pragma once
 // RetryPolicy: which failures are retried, how often, and how long to wait.
 //
-// Retryable (tokportal-api.md §1.7): HTTP 408, 429 and 5xx, timeouts and
+// Retryable (docs/tokportal-api.md §1.7): HTTP 408, 429 and 5xx, timeouts and
 // dropped connections. Everything else is final; a 409 is never retried.
 // A failure where the server may have acted (5xx, 408, timeout, dropped
 // connection) is retried only when repeating the request is safe: a GET, or a

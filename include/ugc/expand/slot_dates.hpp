@@ -1,6 +1,6 @@
 #pragma once
 // The API's calendar rule over an expansion: at most 3 videos per UTC calendar
-// day per bundle (tokportal-api.md 6.2, VIDEOS_PER_DAY_EXCEEDED). Checked before
+// day per bundle (docs/tokportal-api.md 6.2, VIDEOS_PER_DAY_EXCEEDED). Checked before
 // any request so apply never meets the error; `ugc lint` reports the findings.
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Campaign: the typed form of one campaign YAML file (DESIGN.md, "The campaign
+// Campaign: the typed form of one campaign YAML file (docs/design.md, "The campaign
 // file"). Plain data, produced by parse_campaign() and read by every later
 // stage. Each element remembers where it was written so that errors and lint
 // findings can name file:line:column.

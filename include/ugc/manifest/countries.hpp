@@ -1,7 +1,7 @@
 #pragma once
 // Markets a campaign may name: ISO 3166-1 alpha-2 codes of countries TokPortal
 // serves, plus aliases people write ("UK" for GB, "USA" for US). The API's own
-// country codes differ for two of them (US -> "USA", GB -> "UK", tokportal-api.md
+// country codes differ for two of them (US -> "USA", GB -> "UK", docs/tokportal-api.md
 // §2); every other code is sent as is. GET /countries stays the authority at
 // apply time; this table is what a campaign file may say.
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // Limits the campaign file is held to. Two kinds:
-//  - the TokPortal API's and the platforms' own limits (tokportal-api.md §5.10,
+//  - the TokPortal API's and the platforms' own limits (docs/tokportal-api.md §5.10,
 //    §6.2), checked here so that apply never meets them;
 //  - input limits that keep a hostile or broken file from exhausting memory or
 //    the stack (YAML alias bombs, megabyte captions, deep nesting).

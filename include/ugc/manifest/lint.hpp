@@ -1,6 +1,6 @@
 #pragma once
 // Lint: rules about what a campaign says, beyond whether it is well formed
-// (DESIGN.md "Lint"): localized captions, creator disclosures, usage rights,
+// (docs/design.md "Lint"): localized captions, creator disclosures, usage rights,
 // platform caption limits, publish dates and the API's per-day cap, plus
 // warnings about risky copy and posting patterns. Each finding has a stable rule
 // id from rule_table(); a warning can be silenced per video with

@@ -1,5 +1,5 @@
 #pragma once
-// The API's date rules, as the planner applies them (tokportal-api.md 6.2):
+// The API's date rules, as the planner applies them (docs/tokportal-api.md 6.2):
 // a publish date must be at least 3 days after today (UTC) while the bundle's
 // account is still being created, at least 1 day once it is delivered; at most
 // 3 videos per calendar day per bundle. And where "today" comes from.

@@ -4,7 +4,7 @@
 // clock ("today" is an input), deterministic ordering, so the same inputs give
 // the same plan byte for byte.
 //
-// Rules (DESIGN.md "Plan and apply", tokportal-api.md sections 4-8):
+// Rules (docs/design.md "Plan and apply", docs/tokportal-api.md sections 4-8):
 // - fewest calls: bulk create per country when several new bundles of one shape
 //   share it, one batch configure per bundle (auto_publish folds the publish
 //   into it), one upload per distinct media file, reused across bundles;

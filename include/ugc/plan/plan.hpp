@@ -157,7 +157,7 @@ struct DateShift {
   std::string how;        // "configured with the planned date" | "the server moves it on publish"
 };
 
-// Credit prices (tokportal-api.md section 4). Cached in state and refreshed
+// Credit prices (docs/tokportal-api.md section 4). Cached in state and refreshed
 // from GET /credit-costs when online; these are the contract's defaults.
 struct CreditCosts {
   int account_creation = 32;

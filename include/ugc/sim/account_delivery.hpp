@@ -1,5 +1,5 @@
 #pragma once
-// Account delivery (tokportal-api.md §5.10, §10.1): the manager creating the
+// Account delivery (docs/tokportal-api.md §5.10, §10.1): the manager creating the
 // account of a new-account bundle and the account's review. Delivering
 // creates the SavedAccount (GET /accounts) from the bundle's profile, with a
 // 2-letter country (USA -> US, UK -> GB), a platform-shaped profile_url and

@@ -1,6 +1,6 @@
 #pragma once
 // Reading and validating the bodies of POST /bundles and POST /bundles/bulk
-// (tokportal-api.md §5.1, §5.2) into orders, and turning an order into a
+// (docs/tokportal-api.md §5.1, §5.2) into orders, and turning an order into a
 // Bundle in the world. Validation throws ApiError (400 VALIDATION_ERROR,
 // UNKNOWN_FIELD, COUNTRY_NOT_ENABLED, YOUTUBE_DELAYED, ACCOUNT_ID_NOT_ALLOWED,
 // DEEP_WARMING_DEPRECATED, WARMING_CONFLICT, ADVANCED_WARMING_TERMS; 404

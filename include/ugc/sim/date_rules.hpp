@@ -1,5 +1,5 @@
 #pragma once
-// The video date rules of tokportal-api.md §6.2, against the simulated clock:
+// The video date rules of docs/tokportal-api.md §6.2, against the simulated clock:
 // lead time (3 days ahead while the account is being created, 1 day once the
 // bundle runs on a delivered/existing account) and at most 3 videos per UTC
 // calendar day per bundle (non-cancelled slots; a slot does not count against

@@ -1,5 +1,5 @@
 #pragma once
-// Lifecycle fault injection (tokportal-api.md §8.2, §8.4), driven by the
+// Lifecycle fault injection (docs/tokportal-api.md §8.2, §8.4), driven by the
 // control routes POST /__sim/ban, /__sim/remake, /__sim/corrections
 // (routes_lifecycle_control.cpp) and by tests:
 //  - ban: the delivered account is banned (ban row `no_appeal_banned` in

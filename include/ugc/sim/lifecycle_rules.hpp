@@ -1,5 +1,5 @@
 #pragma once
-// The manager simulation as pure functions over a Bundle (tokportal-api.md §8,
+// The manager simulation as pure functions over a Bundle (docs/tokportal-api.md §8,
 // checklist §11.8). `next_manager_step` answers "what does the manager do next
 // on this bundle, and at what simulated time"; the driver (lifecycle.hpp)
 // applies every step that is due, in time order, and emits the events. Nothing

@@ -1,5 +1,5 @@
 #pragma once
-// Credit prices (tokportal-api.md §4, current table) and the server-side
+// Credit prices (docs/tokportal-api.md §4, current table) and the server-side
 // computation of a bundle's cost. GET /credit-costs serves `price_table_json`.
 #include <cstdint>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Account and video analytics (tokportal-api.md §10.2-10.4), registered by
+// Account and video analytics (docs/tokportal-api.md §10.2-10.4), registered by
 // register_analytics_routes (routes.hpp):
 //   GET  /accounts/{id}/analytics            totals as of the last scrape, or 404 ANALYTICS_NOT_FOUND
 //   GET  /accounts/{id}/analytics/videos     per-post metrics, sort_by/sort_order, paginated

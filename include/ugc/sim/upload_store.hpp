@@ -1,5 +1,5 @@
 #pragma once
-// UploadStore: the simulator's media storage (tokportal-api.md §7). Uploaded
+// UploadStore: the simulator's media storage (docs/tokportal-api.md §7). Uploaded
 // bytes are kept in memory and served back by the simulator itself at
 // `http://<host>/__sim/media/<media_id>`, so a public_url returned by an upload
 // really resolves. Direct uploads are keyed by the SHA-256 of their bytes

@@ -1,6 +1,6 @@
 #pragma once
 // Configuring one video slot (PUT /bundles/{id}/videos/{position} and each
-// item of the batch call), tokportal-api.md §6.2: field rules per video_type
+// item of the batch call), docs/tokportal-api.md §6.2: field rules per video_type
 // and platform, UNKNOWN_FIELD, the date rules, edit-slot use and the paid
 // add-ons. `check_slot_config` only reads (throws ApiError); `apply_slot_config`
 // then charges, stores (PUT replaces) and emits video.configured.

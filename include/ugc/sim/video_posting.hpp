@@ -1,5 +1,5 @@
 #pragma once
-// Video progression after publish (tokportal-api.md §6, §8): the manager
+// Video progression after publish (docs/tokportal-api.md §6, §8): the manager
 // accepts a published slot, posts it on the delivered account (in_review, with
 // posted_at and a post_url the first time), and the slot is finalized by the
 // manager or the client. When each step is due is lifecycle_rules.hpp's

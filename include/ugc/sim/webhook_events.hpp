@@ -1,5 +1,5 @@
 #pragma once
-// The catalog of the 34 webhook event types (tokportal-api.md §9.2) served by
+// The catalog of the 34 webhook event types (docs/tokportal-api.md §9.2) served by
 // GET /webhooks/events. `emitted` is true for the types the simulator actually
 // produces; the others are accepted in subscriptions but never delivered
 // (the real service documents the same flag; which of its types it emits is

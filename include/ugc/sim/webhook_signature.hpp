@@ -1,5 +1,5 @@
 #pragma once
-// The TokPortal webhook signature (tokportal-api.md §9.4), as the simulator
+// The TokPortal webhook signature (docs/tokportal-api.md §9.4), as the simulator
 // produces it: header value "t=<unix seconds>,v1=<lowercase hex HMAC-SHA256>",
 // where the HMAC key is the endpoint's signing secret as raw UTF-8 bytes and the
 // message is the decimal `t` as sent, ".", then the exact raw request body.
