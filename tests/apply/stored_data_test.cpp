@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "apply/apply_session.hpp"
+#include "ugc/core/clock.hpp"
 #include "ugc/state/journal.hpp"
 #include "ugc/state/store.hpp"
 
@@ -14,7 +15,8 @@ namespace {
 
 // An open journal row whose request payload says "format": "1" (a string).
 void leave_malformed_journal_row(const std::string& state_file) {
-  auto store = ugc::state::Store::open(state_file, {ugc::state::Access::read_write, true});
+  auto store = ugc::state::Store::open(state_file, {ugc::state::Access::read_write, true},
+                                       ugc::make_system_clock());
   REQUIRE_MESSAGE(store.ok(), store.error().message());
   ugc::state::JournalEntry entry{"create-bundle-x", "POST", "/bundles", "key-malformed", "hash", "run-0"};
   REQUIRE(ugc::state::journal_begin(*store, entry).ok());
@@ -34,7 +36,8 @@ TEST_CASE("apply: a journal payload of the wrong JSON type is abandoned with a m
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("Settled 1 request(s)") != std::string::npos);
 
-  auto store = ugc::state::Store::open(s.state(), {ugc::state::Access::read_only, false});
+  auto store = ugc::state::Store::open(s.state(), {ugc::state::Access::read_only, false},
+                                       ugc::make_system_clock());
   REQUIRE(store.ok());
   auto open = ugc::state::open_journal_entries(*store);
   REQUIRE(open.ok());
