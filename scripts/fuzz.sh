@@ -36,7 +36,7 @@ for target in "${targets[@]}"; do
     "$build_dir/fuzz/$target" "$work/$name" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$build_dir/fuzz/" -print_final_stats=1 >"$work/$name.log" 2>&1 || status=$?
-  grep -E '^stat::(number_of_executed_runs|peak_rss_mb)' "$work/$name.log" || true
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$work/$name.log" || true
   if [ "$status" -ne 0 ]; then
     tail -n 60 "$work/$name.log"
     echo "fuzz: $target FAILED (exit $status)"
