@@ -15,7 +15,7 @@ namespace {
 constexpr const char kHeaderEnd[] = "\r\n\r\n";
 
 // poll() for one event, restarted on EINTR; > 0 ready, 0 timed out, < 0 error.
-int wait_for(int sock, short events, std::chrono::milliseconds timeout) {
+int poll_socket(int sock, short events, std::chrono::milliseconds timeout) {
   pollfd p{sock, events, 0};
   for (;;) {
     const int rc = ::poll(&p, 1, static_cast<int>(std::max<long long>(0, timeout.count())));
@@ -53,7 +53,7 @@ bool BoundedStream::wait_for_request(const std::function<bool()>& stopping) {
   while (!stopping()) {
     const auto left = until(deadline);
     if (left.count() <= 0) return false;
-    const int rc = wait_for(sock_, POLLIN, std::min(left, kSlice));
+    const int rc = poll_socket(sock_, POLLIN, std::min(left, kSlice));
     if (rc < 0) return false;
     if (rc > 0) return true;
   }
@@ -82,7 +82,7 @@ ssize_t BoundedStream::fill() {
   buffer_pos_ = buffer_len_ = 0;
   const auto deadline = headers_done_ ? request_deadline_ : header_deadline_;
   const auto left = until(deadline);
-  const int rc = wait_for(sock_, POLLIN, std::min<std::chrono::milliseconds>(left, limits_.io_timeout));
+  const int rc = poll_socket(sock_, POLLIN, std::min<std::chrono::milliseconds>(left, limits_.io_timeout));
   if (rc == 0) {
     failure_ = StreamFailure::timeout;
     return -1;
@@ -134,7 +134,7 @@ ssize_t BoundedStream::read(char* ptr, std::size_t size) {
 }
 
 ssize_t BoundedStream::write(const char* ptr, std::size_t size) {
-  if (wait_for(sock_, POLLOUT, limits_.io_timeout) <= 0) return -1;
+  if (poll_socket(sock_, POLLOUT, limits_.io_timeout) <= 0) return -1;
   ssize_t n;
   do {
     n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
@@ -143,10 +143,10 @@ ssize_t BoundedStream::write(const char* ptr, std::size_t size) {
 }
 
 bool BoundedStream::is_readable() const {
-  return buffer_pos_ < buffer_len_ || wait_for(sock_, POLLIN, limits_.io_timeout) > 0;
+  return buffer_pos_ < buffer_len_ || poll_socket(sock_, POLLIN, limits_.io_timeout) > 0;
 }
 
-bool BoundedStream::is_writable() const { return wait_for(sock_, POLLOUT, limits_.io_timeout) > 0; }
+bool BoundedStream::is_writable() const { return poll_socket(sock_, POLLOUT, limits_.io_timeout) > 0; }
 
 void BoundedStream::discard_input(std::size_t max_bytes, std::chrono::milliseconds max_wait) {
   ::shutdown(sock_, SHUT_WR);
@@ -154,7 +154,7 @@ void BoundedStream::discard_input(std::size_t max_bytes, std::chrono::millisecon
   std::size_t discarded = 0;
   while (discarded < max_bytes) {
     const auto left = until(deadline);
-    if (left.count() <= 0 || wait_for(sock_, POLLIN, left) <= 0) return;
+    if (left.count() <= 0 || poll_socket(sock_, POLLIN, left) <= 0) return;
     const ssize_t n = ::recv(sock_, buffer_, sizeof buffer_, 0);
     if (n <= 0) return;
     discarded += static_cast<std::size_t>(n);

@@ -50,7 +50,7 @@ void answer_error(const httplib::Request& req, httplib::Response& res, int statu
 }
 
 // The body length a request declares; nullopt when chunked or not stated.
-std::optional<std::size_t> declared_length(const httplib::Request& req) {
+std::optional<std::size_t> declared_body_length(const httplib::Request& req) {
   if (req.get_header_value("Transfer-Encoding") == "chunked" || !req.has_header("Content-Length"))
     return std::nullopt;
   const std::string v = req.get_header_value("Content-Length");
@@ -94,7 +94,7 @@ void GuardedHttpServer::install_guards() {
   // A declared body over the path's limit is refused before any of it is read
   // (and before a 100-continue invites it).
   auto oversized = [this](const httplib::Request& req, httplib::Response& res) {
-    const auto declared = declared_length(req);
+    const auto declared = declared_body_length(req);
     const std::size_t limit = body_limit_for(limits_, req.path);
     if (!declared || *declared <= limit) return false;
     answer_error(req, res, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than the simulator accepts on this path",
@@ -137,7 +137,7 @@ void GuardedHttpServer::serve(BoundedStream& stream) {
   auto stopping = [this] { return svr_sock_ == INVALID_SOCKET; };
   auto setup = [this, &stream](httplib::Request& req) {
     restore_raw_headers(req, stream.raw_headers());
-    stream.set_body_limit(body_limit_for(limits_, req.path), declared_length(req));
+    stream.set_body_limit(body_limit_for(limits_, req.path), declared_body_length(req));
   };
   for (std::size_t served = 0; served < keep_alive_max_count_ && stream.wait_for_request(stopping); ++served) {
     stream.begin_request();

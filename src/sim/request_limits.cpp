@@ -3,12 +3,10 @@
 namespace ugc::sim {
 namespace {
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
 // The only requests that carry media bytes (routes_uploads.cpp).
 bool carries_media(const std::string& path) {
   return path == "/api/ext/upload/video/direct" || path == "/api/ext/upload/image/direct" ||
-         starts_with(path, "/__sim/upload/");
+         path.starts_with("/__sim/upload/");
 }
 
 }  // namespace
