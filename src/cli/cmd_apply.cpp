@@ -121,10 +121,10 @@ struct ApplyState {
   std::unique_ptr<state::StateLock> lock;
 };
 
-Status lock_into(const ApplyFlags& flags, ApplyState& state) {
-  auto lock = lock_state(flags, *state.store);
+Status lock_into(const ApplyFlags& flags, ApplyState& held) {
+  auto lock = lock_state(flags, *held.store);
   if (!lock.ok()) return lock.error();
-  state.lock = std::make_unique<state::StateLock>(std::move(*lock));
+  held.lock = std::make_unique<state::StateLock>(std::move(*lock));
   return {};
 }
 
@@ -134,19 +134,19 @@ Result<ApplyState> open_existing_state(const ApplyFlags& flags, const std::share
                                        api::Client& client) {
   auto store = state::Store::open(flags.state, {state::Access::read_write, false}, clock);
   if (!store.ok()) return store.error();
-  ApplyState state{std::make_unique<state::Store>(std::move(*store)), nullptr};
-  auto backup = state::rotate_backup(*state.store);
+  ApplyState held{std::make_unique<state::Store>(std::move(*store)), nullptr};
+  auto backup = state::rotate_backup(*held.store);
   if (!backup.ok()) return backup.error().with_context("backing up the state before apply");
   spdlog::info("backed up the state to {}", *backup);
-  UGC_TRY(lock_into(flags, state));
+  UGC_TRY(lock_into(flags, held));
 
-  auto journal = apply::store_journal(*state.store);
-  auto reconciled = apply::reconcile_journal(*state.store, *journal, client);
+  auto journal = apply::store_journal(*held.store);
+  auto reconciled = apply::reconcile_journal(*held.store, *journal, client);
   if (!reconciled.ok()) return reconciled.error().with_context("reconciling the journal of an interrupted run");
   if (reconciled->open_entries > 0)
     std::fprintf(stderr, "Settled %d request(s) left open by an interrupted run (%d recorded, %d not applied).\n",
                  reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
-  return state;
+  return held;
 }
 
 // The confirmed first apply: creates the state file. Another run may have
@@ -155,15 +155,15 @@ Result<ApplyState> create_state(const ApplyFlags& flags, const std::shared_ptr<C
                                 const std::optional<api::CreditCosts>& prices) {
   auto store = state::Store::open(flags.state, {state::Access::read_write, true}, clock);
   if (!store.ok()) return store.error();
-  ApplyState state{std::make_unique<state::Store>(std::move(*store)), nullptr};
-  UGC_TRY(lock_into(flags, state));
-  auto serial = state.store->serial();
+  ApplyState held{std::make_unique<state::Store>(std::move(*store)), nullptr};
+  UGC_TRY(lock_into(flags, held));
+  auto serial = held.store->serial();
   if (!serial.ok()) return serial.error();
   if (*serial != 0)
     return conflict("state file " + flags.state + " was created by another run while this one planned against "
                     "no state: run apply again to plan against it");
-  if (prices) UGC_TRY(remember_prices(*state.store, *prices));
-  return state;
+  if (prices) UGC_TRY(remember_prices(*held.store, *prices));
+  return held;
 }
 
 Error interrupted_before_actions() {
@@ -193,18 +193,18 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
       std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), client_options.client_name}));
   api::Client client(client_options, transport, clock);
 
-  ApplyState state;
+  ApplyState held;
   if (std::filesystem::exists(flags.state) || std::filesystem::is_symlink(flags.state)) {
     auto opened = open_existing_state(flags, clock, client);
     if (!opened.ok()) return opened.error();
-    state = std::move(*opened);
+    held = std::move(*opened);
   }
   if (stop_requested()) return interrupted_before_actions();
 
   api::CreditCosts prices_read;
   PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, &prices_read};
-  auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, state.store.get())
-                                        : plan_from_file(request, state.store.get(), &client, *clock);
+  auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, held.store.get())
+                                        : plan_from_file(request, held.store.get(), &client, *clock);
   if (!plan.ok()) return plan.error();
   if (stop_requested()) return interrupted_before_actions();
 
@@ -224,25 +224,25 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
     std::fprintf(stderr, "Apply cancelled.\n");
     return kExitError;
   }
-  if (!state.store) {
+  if (!held.store) {
     std::optional<api::CreditCosts> prices;
     if (!is_saved_plan(flags.file)) prices = prices_read;
     auto created = create_state(flags, clock, prices);
     if (!created.ok()) return created.error();
-    state = std::move(*created);
+    held = std::move(*created);
   }
   if (stop_requested()) return interrupted_before_actions();
   interrupt.set_before_first_action(false);
 
-  auto journal = apply::store_journal(*state.store);
+  auto journal = apply::store_journal(*held.store);
   auto progress = apply::make_progress_reporter(
       is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr, clock);
   apply::ExecuteOptions options;
   options.parallelism = flags.parallelism;
-  options.run_id = state.lock->id();
+  options.run_id = held.lock->id();
   options.stop = &interrupt.requested();
   options.progress = progress.get();
-  auto result = apply::execute_plan(*plan, *state.store, *journal, client, *clock, options);
+  auto result = apply::execute_plan(*plan, *held.store, *journal, client, *clock, options);
   if (!result.ok()) return result.error();
 
   const int exit_code = result->complete() ? kExitOk : kExitPartial;

@@ -134,6 +134,8 @@ Result<RepairReport> repair_state(const std::string& path, std::shared_ptr<Clock
     mode.verify_integrity = false;
     auto damaged = Store::open(path, mode, clock);
     if (!damaged) return damaged.error().with_context("repairing: not even the schema can be read, restore a backup");
+    // The damaged file is kept as it is: no checkpoint of its -wal into it.
+    sqlite3_db_config(damaged->impl().db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     auto tables = salvage_into(*damaged, out, clock);
     if (!tables) {
       remove_with_side_files(out);

@@ -34,10 +34,10 @@ struct WalChecksum {
 };
 
 // SQLite's WAL checksum over `n` bytes (a multiple of 8), continuing from `c`.
-WalChecksum wal_checksum(const unsigned char* p, size_t n, bool big_endian, WalChecksum c) {
+WalChecksum wal_checksum(const unsigned char* p, size_t n, bool big_endian_sums, WalChecksum c) {
   for (size_t i = 0; i + 8 <= n; i += 8) {
     uint32_t x0, x1;
-    if (big_endian) {
+    if (big_endian_sums) {
       x0 = read_be32(p + i);
       x1 = read_be32(p + i + 4);
     } else {
@@ -68,12 +68,12 @@ Result<std::vector<std::string>> check_wal_file(const std::string& path) {
   const unsigned char* h = wal.data();
   const uint32_t magic = read_be32(h);
   const uint32_t page_size = read_be32(h + 8);
-  const bool big_endian = (magic & 1) != 0;
+  const bool big_endian_sums = (magic & 1) != 0;
   const bool page_size_ok = page_size >= 512 && page_size <= 65536 && (page_size & (page_size - 1)) == 0;
   const size_t frame_size = kFrameHeader + (page_size_ok ? page_size : 0);
   const bool has_frames = page_size_ok && wal.size() >= kWalHeader + frame_size;
   const bool header_ok = (magic & 0xfffffffe) == 0x377f0682 && page_size_ok &&
-                         wal_checksum(h, 24, big_endian, {}) == stored_checksum(h + 24);
+                         wal_checksum(h, 24, big_endian_sums, {}) == stored_checksum(h + 24);
   if (!header_ok) {
     if (!has_frames && wal.size() < kWalHeader + kFrameHeader + 512) return std::vector<std::string>{};
     return std::vector<std::string>{"the -wal file's header is damaged: SQLite would ignore every change in it"};
@@ -86,8 +86,8 @@ Result<std::vector<std::string>> check_wal_file(const std::string& path) {
   for (size_t i = 0; i < frames; ++i) {
     const unsigned char* f = h + kWalHeader + i * frame_size;
     const bool current = read_be32(f + 8) == salt1 && read_be32(f + 12) == salt2;
-    WalChecksum c = wal_checksum(f, 8, big_endian, previous);
-    c = wal_checksum(f + kFrameHeader, page_size, big_endian, c);
+    WalChecksum c = wal_checksum(f, 8, big_endian_sums, previous);
+    c = wal_checksum(f + kFrameHeader, page_size, big_endian_sums, c);
     const bool valid = current && c == stored_checksum(f + 16);
     if (current && !valid && first_bad < 0) first_bad = static_cast<long long>(i);
     if (valid && first_bad >= 0 && read_be32(f + 4) != 0)
