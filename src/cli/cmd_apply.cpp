@@ -2,16 +2,17 @@
 // (ugc/cli/campaign_plan.hpp), or load a saved plan; show it, ask, then carry
 // it out against the TokPortal API (see ugc/apply/executor.hpp).
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
-#include <optional>
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
@@ -113,6 +114,13 @@ Result<bool> confirmed(const ApplyFlags& flags) {
   return answer == "yes";
 }
 
+// Anything at the path (even what cannot be read) goes through Store::open,
+// which says what is wrong with it; only a free path waits for confirmation.
+bool state_path_taken(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 || errno != ENOENT;
+}
+
 // The state an apply works on, with its lock. A missing state file is created
 // only once the plan is confirmed, so a refused or interrupted apply leaves no
 // file behind.
@@ -194,7 +202,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   api::Client client(client_options, transport, clock);
 
   ApplyState held;
-  if (std::filesystem::exists(flags.state) || std::filesystem::is_symlink(flags.state)) {
+  if (state_path_taken(flags.state)) {
     auto opened = open_existing_state(flags, clock, client);
     if (!opened.ok()) return opened.error();
     held = std::move(*opened);
