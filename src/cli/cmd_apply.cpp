@@ -42,7 +42,10 @@ namespace {
 constexpr const char* kExitCodesHelp =
     "Exit codes: 0 everything applied (or nothing to do); 1 error before any action ran "
     "(bad input, stale plan, no confirmation, lock held); 3 partial: some actions failed or were "
-    "skipped, the rest are applied and recorded - fix the cause and run apply again.";
+    "skipped, the rest are applied and recorded - fix the cause and run apply again.\n"
+    "State: a damaged state file is refused before anything is written (see `ugc state check`); an existing "
+    "state is backed up into <state>.backups/ before the first write (the newest 5 are kept); a missing one is "
+    "created only once the plan is confirmed. Ctrl-C before the first action stops and releases the lock.";
 
 struct ApplyFlags {
   std::string file;
