@@ -27,7 +27,13 @@ Result<std::vector<std::string>> quick_check_findings(SqliteDb& db) {
   std::vector<std::string> problems;
   for (;;) {
     auto row = (*st)->step();
-    if (!row) return row.error().with_context("checking the state file");
+    if (!row) {
+      // A page so damaged that the check cannot go on is a finding too.
+      if ((sqlite3_errcode(db.handle()) & 0xff) != SQLITE_CORRUPT)
+        return row.error().with_context("checking the state file");
+      problems.push_back(std::string("the check stopped at a damaged page: ") + sqlite3_errmsg(db.handle()));
+      break;
+    }
     if (!*row) break;
     std::string finding = (*st)->text(0);
     if (finding != "ok") problems.push_back(std::move(finding));
@@ -40,11 +46,7 @@ Status verify_integrity(SqliteDb& db, const std::string& path) {
   if (!wal) return wal.error();
   if (!wal->empty()) return damaged_state(path, *wal);
   auto findings = quick_check_findings(db);
-  if (!findings) {
-    // A page so damaged that the check itself stops is damage too.
-    if (findings.error().kind() == ErrorKind::io) return damaged_state(path, {findings.error().message()});
-    return findings.error();
-  }
+  if (!findings) return findings.error();
   if (!findings->empty()) return damaged_state(path, *findings);
   return {};
 }

@@ -66,7 +66,7 @@ TEST_CASE("ugc state backup then restore gives back the same state list") {
   auto restore = state_cli_in(dir, {"restore", copy, "--format", "json"});
   REQUIRE_MESSAGE(restore.exit_code == 0, restore.err);
   const std::string kept = Json::parse(restore.out)["replaced_file_kept_as"];
-  CHECK(std::filesystem::exists(kept));
+  CHECK(std::filesystem::exists(dir.file(kept)));
   CHECK(state_cli_in(dir, {"list", "--format", "json"}).out == original.out);
   CHECK(state_cli_in(dir, {"check"}).exit_code == 0);
 }
@@ -108,7 +108,7 @@ TEST_CASE("check --repair rebuilds a file with damaged journal pages and keeps t
   Json doc = Json::parse(repair.out);
   CHECK(doc["complete"] == false);
   const std::string kept = doc["damaged_file_kept_as"];
-  CHECK(fingerprint(kept) == damaged);
+  CHECK(fingerprint(dir.file(kept)) == damaged);
   long long journal_kept = -1;
   for (const Json& t : doc["tables"])
     if (t["table"] == "journal") {
