@@ -9,7 +9,6 @@
 #include "state/state_fixture.hpp"
 #include "support/child_process.hpp"
 #include "ugc/state/backup.hpp"
-#include "ugc/state/journal.hpp"
 #include "ugc/state/store.hpp"
 
 using namespace ugc;
@@ -21,19 +20,20 @@ namespace {
 // <dir>/.ugc/state.db: 30 bundles with two slots each, `journal_rows` journal rows.
 std::string make_backup_fixture(const TempDir& dir, int journal_rows) {
   const std::string path = dir.file(".ugc/state.db");
-  auto store = Store::open(path, {Access::read_write, true}, fake_clock());
-  REQUIRE(store.ok());
-  for (int i = 1; i <= 30; ++i) {
-    KnownBundle b = sample_bundle("wave", "US", i);
-    REQUIRE(store->upsert_bundle(b).ok());
-    REQUIRE(store->upsert_slot(sample_slot(b, "review", 1)).ok());
-    REQUIRE(store->upsert_slot(sample_slot(b, "unboxing", 2)).ok());
+  {
+    auto store = Store::open(path, {Access::read_write, true}, fake_clock());
+    REQUIRE(store.ok());
+    auto tx = store->begin();
+    REQUIRE(tx.ok());
+    for (int i = 1; i <= 30; ++i) {
+      KnownBundle b = sample_bundle("wave", "US", i);
+      REQUIRE(store->upsert_bundle(b).ok());
+      REQUIRE(store->upsert_slot(sample_slot(b, "review", 1)).ok());
+      REQUIRE(store->upsert_slot(sample_slot(b, "unboxing", 2)).ok());
+    }
+    REQUIRE(tx->commit().ok());
   }
-  for (int i = 0; i < journal_rows; ++i) {
-    auto id = journal_begin(*store, {"act-" + std::to_string(i), "POST", "/bundles", "k" + std::to_string(i), "h", "r"});
-    REQUIRE(id.ok());
-    REQUIRE(journal_finish(*store, *id, {200, "{\"data\": \"" + std::string(300, 'y') + "\"}", "req", ""}).ok());
-  }
+  if (journal_rows > 0) REQUIRE(raw_fill_journal(path, journal_rows) == "");
   return path;
 }
 

@@ -49,6 +49,17 @@ inline std::string read_text_file(const std::string& path) {
   return buffer.str();
 }
 
+// `rows` finished journal rows with ~300-byte responses, in one transaction
+// (journal_begin commits each row on its own: slow to build a big fixture).
+inline std::string raw_fill_journal(const std::string& path, int rows) {
+  return raw_exec(path,
+                  "INSERT INTO journal (run_id, action_id, method, path, idempotency_key, request_hash, started_at,"
+                  " finished_at, status_code, response_json) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                  " FROM n WHERE i < " + std::to_string(rows) + ") SELECT 'r', 'act-' || i, 'POST', '/bundles',"
+                  " 'key-' || i, 'h', '2027-01-15T12:00:00.000Z', '2027-01-15T12:00:01.000Z', 200,"
+                  " '{\"data\": \"' || printf('%.300c', 'x') || '\"}' FROM n");
+}
+
 // The leaf pages of `table`'s b-tree (dbstat), in page order.
 inline std::vector<long long> table_pages(const std::string& path, const std::string& table) {
   std::vector<long long> pages;
