@@ -20,20 +20,7 @@ namespace {
 // <dir>/.ugc/state.db: 30 bundles with two slots each, `journal_rows` journal rows.
 std::string make_backup_fixture(const TempDir& dir, int journal_rows) {
   const std::string path = dir.file(".ugc/state.db");
-  {
-    auto store = Store::open(path, {Access::read_write, true}, fake_clock());
-    REQUIRE(store.ok());
-    auto tx = store->begin();
-    REQUIRE(tx.ok());
-    for (int i = 1; i <= 30; ++i) {
-      KnownBundle b = sample_bundle("wave", "US", i);
-      REQUIRE(store->upsert_bundle(b).ok());
-      REQUIRE(store->upsert_slot(sample_slot(b, "review", 1)).ok());
-      REQUIRE(store->upsert_slot(sample_slot(b, "unboxing", 2)).ok());
-    }
-    REQUIRE(tx->commit().ok());
-  }
-  if (journal_rows > 0) REQUIRE(raw_fill_journal(path, journal_rows) == "");
+  write_sample_state(path, 30, true, journal_rows);
   return path;
 }
 

@@ -20,22 +20,8 @@ using namespace ugc::state::testing;
 
 namespace {
 
-// A closed state file with bundles, slots and `journal_rows` finished journal
-// rows (enough to fill many pages).
 void make_journaled_state(const std::string& path, int journal_rows) {
-  {
-    auto store = Store::open(path, {Access::read_write, true}, fake_clock());
-    REQUIRE(store.ok());
-    auto tx = store->begin();
-    REQUIRE(tx.ok());
-    for (int i = 1; i <= 20; ++i) {
-      KnownBundle b = sample_bundle("wave", "US", i);
-      REQUIRE(store->upsert_bundle(b).ok());
-      REQUIRE(store->upsert_slot(sample_slot(b, "review", 1)).ok());
-    }
-    REQUIRE(tx->commit().ok());
-  }
-  if (journal_rows > 0) REQUIRE(raw_fill_journal(path, journal_rows) == "");
+  write_sample_state(path, 20, false, journal_rows);
 }
 
 ugc::testing::RunResult ugc_state_cli(const std::string& cwd, std::vector<std::string> args) {
