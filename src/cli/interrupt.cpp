@@ -17,7 +17,7 @@ extern "C" void on_interrupt(int) {
 }
 
 // Without SA_RESTART a signal makes a blocking read fail with EINTR.
-void install(void (*handler)(int), bool restart_reads) {
+void install_signal_handlers(void (*handler)(int), bool restart_reads) {
   struct sigaction action {};
   action.sa_handler = handler;
   sigemptyset(&action.sa_mask);
@@ -31,11 +31,11 @@ void install(void (*handler)(int), bool restart_reads) {
 InterruptScope::InterruptScope() {
   g_requested = false;
   g_second_leaves = true;
-  install(on_interrupt, true);
+  install_signal_handlers(on_interrupt, true);
 }
 
 InterruptScope::~InterruptScope() {
-  install(SIG_DFL, true);
+  install_signal_handlers(SIG_DFL, true);
   g_second_leaves = true;
 }
 
@@ -43,7 +43,7 @@ const std::atomic<bool>& InterruptScope::requested() const { return g_requested;
 
 void InterruptScope::set_before_first_action(bool on) {
   g_second_leaves = !on;
-  install(on_interrupt, !on);
+  install_signal_handlers(on_interrupt, !on);
 }
 
 }  // namespace ugc::cli

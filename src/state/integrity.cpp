@@ -2,6 +2,8 @@
 // gets about a damaged file.
 #include "ugc/state/integrity.hpp"
 
+#include <sstream>
+
 #include "store_impl.hpp"
 #include "ugc/state/backup.hpp"
 
@@ -35,8 +37,10 @@ Result<std::vector<std::string>> quick_check_findings(SqliteDb& db) {
       break;
     }
     if (!*row) break;
-    std::string finding = (*st)->text(0);
-    if (finding != "ok") problems.push_back(std::move(finding));
+    // One row may hold several lines, headed "*** in database main ***".
+    std::istringstream lines((*st)->text(0));
+    for (std::string line; std::getline(lines, line);)
+      if (line != "ok" && !line.starts_with("*** in database")) problems.push_back(line);
   }
   return problems;
 }

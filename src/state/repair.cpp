@@ -1,6 +1,8 @@
 // Rebuilding a damaged state file from its readable rows (see repair.hpp).
 #include "ugc/state/repair.hpp"
 
+#include <sys/stat.h>
+
 #include "store_impl.hpp"
 #include "ugc/state/backup.hpp"
 
@@ -128,6 +130,8 @@ Result<RepairReport> repair_state(const std::string& path, std::shared_ptr<Clock
   const std::string stamp = file_stamp(clock->wall_now());
   const std::string out = path + ".repairing";
   remove_with_side_files(out);  // a leftover of a killed repair
+  struct stat wal {};
+  const bool had_wal = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
   RepairReport report;
   {
     OpenMode mode{Access::read_only};
@@ -135,7 +139,7 @@ Result<RepairReport> repair_state(const std::string& path, std::shared_ptr<Clock
     auto damaged = Store::open(path, mode, clock);
     if (!damaged) return damaged.error().with_context("repairing: not even the schema can be read, restore a backup");
     // The damaged file is kept as it is: no checkpoint of its -wal into it.
-    sqlite3_db_config(damaged->impl().db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    if (had_wal) sqlite3_db_config(damaged->impl().db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     auto tables = salvage_into(*damaged, out, clock);
     if (!tables) {
       remove_with_side_files(out);

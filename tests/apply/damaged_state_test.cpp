@@ -108,7 +108,7 @@ pid_t start_ugc(const std::vector<std::string>& args, const std::map<std::string
 }
 
 // Polls until `ready` holds (bounded: about 60 s); returns whether it did.
-bool wait_until(const std::function<bool()>& ready) {
+bool wait_for_condition(const std::function<bool()>& ready) {
   for (int i = 0; i < 3000; ++i) {
     if (ready()) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -195,7 +195,7 @@ TEST_CASE("Ctrl-C at the confirmation prompt ends apply and releases the state l
   pid_t pid = start_ugc({UGC_BINARY, "apply", s.campaign(), "--state", s.state()},
                         {{"TOKPORTAL_API_KEY", ugc::testing::kTestApiKey}, {"TOKPORTAL_BASE_URL", s.sim().base_url()}},
                         err, true, &terminal);
-  const bool asked = wait_until([&] {
+  const bool asked = wait_for_condition([&] {
     return ugc::state::testing::read_text_file(err).find("Do you want to perform") != std::string::npos;
   });
   CHECK(asked);
@@ -220,7 +220,7 @@ TEST_CASE("Ctrl-C while apply plans against the API ends it and releases the sta
                         {{"TOKPORTAL_API_KEY", ugc::testing::kTestApiKey}, {"TOKPORTAL_BASE_URL", slow.base_url()}},
                         err, false, &terminal);
   // The lock is taken before planning; the slow API keeps the run planning.
-  const bool locked = wait_until([&] {
+  const bool locked = wait_for_condition([&] {
     return ugc::state::testing::raw_query(s.state(), "SELECT count(*) FROM locks") == "1";
   });
   CHECK(locked);
