@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "ugc/core/log.hpp"
+
 namespace ugc::apply {
 
 std::string format_eta(double seconds) {
@@ -153,6 +155,37 @@ class LogLines final : public ProgressReporter {
   Tally tally_;
 };
 
+class JsonLines final : public ProgressReporter {
+ public:
+  JsonLines(std::FILE* out, std::shared_ptr<Clock> clock) : out_(out), tally_(std::move(clock)) {}
+
+  void begin(std::size_t total, int planned) override { tally_.begin(total, planned); }
+  void started(const std::string& id) override { tally_.started(id); }
+  void finished(const ActionOutcome& o) override {
+    tally_.finished(o);
+    Json fields = {{"event", "action"},
+                   {"done", tally_.done()},
+                   {"total", tally_.total()},
+                   {"action", o.id},
+                   {"status", to_string(o.status)}};
+    write(o.status == NodeStatus::failed ? "error" : "info",
+          "[" + std::to_string(tally_.done()) + "/" + std::to_string(tally_.total()) + "] " + outcome_line(o), fields);
+  }
+  void end() override {
+    write("info", tally_.status_line(), {{"event", "progress"}, {"done", tally_.done()}, {"total", tally_.total()}});
+  }
+
+ private:
+  void write(std::string_view level, const std::string& msg, const Json& fields) {
+    std::string line = log::json_record(level, msg, fields);
+    std::fwrite(line.data(), 1, line.size(), out_);
+    std::fflush(out_);
+  }
+
+  std::FILE* out_;
+  Tally tally_;
+};
+
 class Silent final : public ProgressReporter {
  public:
   void begin(std::size_t, int) override {}
@@ -169,6 +202,7 @@ std::unique_ptr<ProgressReporter> make_progress_reporter(ProgressStyle style, st
   switch (style) {
     case ProgressStyle::live_line: return std::make_unique<LiveLine>(out, std::move(clock), redraw_interval);
     case ProgressStyle::log_lines: return std::make_unique<LogLines>(out, std::move(clock));
+    case ProgressStyle::json_lines: return std::make_unique<JsonLines>(out, std::move(clock));
     case ProgressStyle::silent: return std::make_unique<Silent>();
   }
   return std::make_unique<Silent>();
