@@ -60,7 +60,9 @@ struct CanaryRig {
   }
   int api_requests() const {
     int n = 0;
-    for (const Json& r : sim.get("/__sim/requests")["data"]) n += r.value("path", "").rfind("/__sim", 0) != 0;
+    const Json log = sim.get("/__sim/requests");
+    if (!log.contains("data")) return -1;
+    for (const Json& r : log["data"]) n += r.value("path", "").rfind("/__sim", 0) != 0;
     return n;
   }
 };
