@@ -95,7 +95,7 @@ bool json_log_lines() { return log::format() == log::Format::json; }
 
 // Text for the user: on stdout as it is, on stderr as log lines (JSON records
 // with --log-format json).
-void show(std::FILE* human, const std::string& text) {
+void show_to_user(std::FILE* human, const std::string& text) {
   if (human == stderr)
     log::print_stderr("info", text);
   else
@@ -150,7 +150,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   if (!plan.ok()) return plan.error();
 
   auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human) && !json_log_lines());
-  show(human, renderer->render(*plan));
+  show_to_user(human, renderer->render(*plan));
   if (plan->actions.empty()) {
     if (json) {
       apply::ApplyResult empty;

@@ -102,7 +102,8 @@ void print_stderr(std::string_view level, std::string_view text, const Json& fie
 void add_secret(const std::string& secret) {
   if (secret.size() < 6) return;
   std::lock_guard lock(secrets_mutex());
-  secrets().push_back(secret);
+  // Once each: every Client registers its key, and redact() scans the whole list.
+  if (std::find(secrets().begin(), secrets().end(), secret) == secrets().end()) secrets().push_back(secret);
 }
 
 std::string redact(std::string text) {
