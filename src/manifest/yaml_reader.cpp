@@ -5,7 +5,6 @@
 
 #include "ugc/manifest/limits.hpp"
 #include "ugc/manifest/nearest_key.hpp"
-#include "ugc/manifest/yaml_shape.hpp"
 #include "utf8.hpp"
 
 namespace ugc::manifest::detail {
@@ -92,6 +91,40 @@ void YamlReader::error(const SourceLocation& where, std::string rule, std::strin
   out_.push_back(Diagnostic{Severity::error, std::move(rule), std::move(message), where});
 }
 
+// Records why the file's shape is refused (syntax, a limit, a second
+// document); false when it is not.
+bool YamlReader::refuse_shape(const YamlShape& shape, const std::string& text) {
+  if (shape.syntax_error) {
+    SourceLocation where{file_, shape.line, shape.column};
+    if (auto tab = tab_in_indentation(text, shape.line)) {
+      error(SourceLocation{file_, shape.line, *tab}, "yaml-syntax",
+            "tab character in indentation at " + std::to_string(shape.line) + ":" + std::to_string(*tab) +
+                " (YAML indents with spaces; yaml-cpp says: " + *shape.syntax_error + ")");
+    } else {
+      error(where, "yaml-syntax", "not valid YAML: " + *shape.syntax_error);
+    }
+    return true;
+  }
+  if (shape.tripped == ShapeLimit::too_deep) {
+    error(SourceLocation{file_, shape.line, shape.column}, "too-deep",
+          "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels; a campaign file needs fewer than 10");
+    return true;
+  }
+  if (shape.tripped == ShapeLimit::too_many_nodes) {
+    error(SourceLocation{file_, shape.line, shape.column}, "too-many-nodes",
+          "more than " + std::to_string(kMaxNodes) +
+              " values (lists, maps, strings) in the file; a campaign needs far fewer: split it into several files");
+    return true;
+  }
+  if (shape.documents > 1) {
+    error(SourceLocation{file_, shape.line, shape.column}, "multiple-documents",
+          "a campaign file holds one YAML document; a second one starts here (a `---`, or text after the end of "
+          "the first)");
+    return true;
+  }
+  return false;
+}
+
 std::optional<YAML::Node> YamlReader::load(const std::string& text) {
   SourceLocation start{file_, 1, 1};
   if (text.size() > kMaxFileBytes) {
@@ -105,34 +138,7 @@ std::optional<YAML::Node> YamlReader::load(const std::string& text) {
     return std::nullopt;
   }
   auto shape = scan_yaml_shape(text);
-  if (shape.syntax_error) {
-    SourceLocation where{file_, shape.line, shape.column};
-    if (auto tab = tab_in_indentation(text, shape.line)) {
-      error(SourceLocation{file_, shape.line, *tab}, "yaml-syntax",
-            "tab character in indentation at " + std::to_string(shape.line) + ":" + std::to_string(*tab) +
-                " (YAML indents with spaces; yaml-cpp says: " + *shape.syntax_error + ")");
-    } else {
-      error(where, "yaml-syntax", "not valid YAML: " + *shape.syntax_error);
-    }
-    return std::nullopt;
-  }
-  if (shape.tripped == ShapeLimit::too_deep) {
-    error(SourceLocation{file_, shape.line, shape.column}, "too-deep",
-          "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels; a campaign file needs fewer than 10");
-    return std::nullopt;
-  }
-  if (shape.tripped == ShapeLimit::too_many_nodes) {
-    error(SourceLocation{file_, shape.line, shape.column}, "too-many-nodes",
-          "more than " + std::to_string(kMaxNodes) +
-              " values (lists, maps, strings) in the file; a campaign needs far fewer: split it into several files");
-    return std::nullopt;
-  }
-  if (shape.documents > 1) {
-    error(SourceLocation{file_, shape.line, shape.column}, "multiple-documents",
-          "a campaign file holds one YAML document; a second one starts here (a `---`, or text after the end of "
-          "the first)");
-    return std::nullopt;
-  }
+  if (refuse_shape(shape, text)) return std::nullopt;
   YAML::Node root;
   if (shape.documents == 1) {
     try {
