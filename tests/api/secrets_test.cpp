@@ -96,12 +96,11 @@ void expect_key_nowhere(const std::string& log_format) {
       {"plan", rig.campaign, "--state", state, "--format", "json", "--out", saved},
       {"apply", saved, "--auto-approve", "--state", state},
       {"apply", rig.campaign, "--auto-approve", "--format", "json", "--state", state},
-      {"state", "list", "--state", state},
       {"state", "list", "--format", "json", "--state", state},
       {"state", "show", "apply-e2e-US-tiktok-1", "--state", state},
       {"state", "check", "--state", state},
-      // Failing runs: an unreachable API, a missing campaign.
-      {"apply", rig.campaign, "--auto-approve", "--state", state, "--api-url", "http://127.0.0.1:1/api/ext"},
+      // Failing runs: an API that answers 404 to every call (not retried), a missing campaign.
+      {"apply", rig.campaign, "--auto-approve", "--state", state, "--api-url", rig.sim.root_url() + "/nowhere"},
       {"apply", rig.dir.file("missing.yaml"), "--auto-approve", "--state", state},
   };
   int applied = 0;
