@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -11,12 +12,28 @@
 namespace ugc::api {
 namespace {
 
-std::string trim(std::string s) {
-  const char* ws = " \t\r\n";
+std::string trim(std::string s, const char* ws = " \t\r\n") {
   size_t b = s.find_first_not_of(ws);
   if (b == std::string::npos) return {};
   size_t e = s.find_last_not_of(ws);
   return s.substr(b, e - b + 1);
+}
+// Only spaces around a key: any other whitespace is a control character, refused.
+std::string trim_spaces(std::string s) { return trim(std::move(s), " "); }
+
+// A key goes into an HTTP header verbatim: a line break would end the header
+// and start another one. The message names the byte and its position, never the key.
+Status check_key_bytes(const std::string& key, const std::string& source) {
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    auto c = static_cast<unsigned char>(key[i]);
+    if (c < 0x20 || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", c);
+      return invalid_input(source + " holds a control character (" + hex + " at byte " + std::to_string(i + 1) +
+                           "); an API key is one line of printable text - check how it was set");
+    }
+  }
+  return {};
 }
 
 Result<std::string> read_key_file(const std::string& path) {
@@ -30,7 +47,8 @@ Result<std::string> read_key_file(const std::string& path) {
   if (!in) return invalid_input("--api-key-file " + path + ": cannot open the file");
   std::string line;
   std::getline(in, line);
-  std::string key = trim(line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();  // a file saved with CRLF line ends
+  std::string key = trim_spaces(line);
   if (key.empty()) return invalid_input("--api-key-file " + path + ": the first line is empty (expected the API key)");
   return key;
 }
@@ -67,8 +85,10 @@ Result<ApiConfig> resolve_api_config(const ApiConfigFlags& flags, const EnvLooku
     if (!key) return key.error();
     config.api_key = *key;
   } else if (const char* e = env("TOKPORTAL_API_KEY"); e && *e) {
-    config.api_key = trim(e);
+    config.api_key = trim_spaces(e);
   }
+  const std::string source = flags.api_key_file ? "--api-key-file " + *flags.api_key_file : "TOKPORTAL_API_KEY";
+  if (auto s = check_key_bytes(config.api_key, source); !s) return s.error();
   if (config.api_key.empty())
     return invalid_input("no API key: set TOKPORTAL_API_KEY or pass --api-key-file");
   log::add_secret(config.api_key);

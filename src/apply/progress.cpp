@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "ugc/core/log.hpp"
+
 namespace ugc::apply {
 
 std::string format_eta(double seconds) {
@@ -135,22 +137,44 @@ class LiveLine final : public ProgressReporter {
   bool drawn_ = false;
 };
 
+// One line per finished action: plain text, or JSON log records with the
+// counts as fields (and a last record with the totals).
 class LogLines final : public ProgressReporter {
  public:
-  LogLines(std::FILE* out, std::shared_ptr<Clock> clock) : out_(out), tally_(std::move(clock)) {}
+  LogLines(std::FILE* out, std::shared_ptr<Clock> clock, bool json)
+      : out_(out), tally_(std::move(clock)), json_(json) {}
 
   void begin(std::size_t total, int planned) override { tally_.begin(total, planned); }
   void started(const std::string& id) override { tally_.started(id); }
   void finished(const ActionOutcome& o) override {
     tally_.finished(o);
-    std::fprintf(out_, "[%zu/%zu] %s\n", tally_.done(), tally_.total(), outcome_line(o).c_str());
-    std::fflush(out_);
+    std::string line = "[" + std::to_string(tally_.done()) + "/" + std::to_string(tally_.total()) + "] " + outcome_line(o);
+    if (json_)
+      line = log::json_record(o.status == NodeStatus::failed ? "error" : "info", line,
+                              {{"event", "action"},
+                               {"done", tally_.done()},
+                               {"total", tally_.total()},
+                               {"action", o.id},
+                               {"status", to_string(o.status)}});
+    else
+      line += "\n";
+    write(line);
   }
-  void end() override {}
+  void end() override {
+    if (json_)
+      write(log::json_record("info", tally_.status_line(),
+                             {{"event", "progress"}, {"done", tally_.done()}, {"total", tally_.total()}}));
+  }
 
  private:
+  void write(const std::string& line) {
+    std::fwrite(line.data(), 1, line.size(), out_);
+    std::fflush(out_);
+  }
+
   std::FILE* out_;
   Tally tally_;
+  bool json_;
 };
 
 class Silent final : public ProgressReporter {
@@ -168,7 +192,8 @@ std::unique_ptr<ProgressReporter> make_progress_reporter(ProgressStyle style, st
                                                          std::chrono::milliseconds redraw_interval) {
   switch (style) {
     case ProgressStyle::live_line: return std::make_unique<LiveLine>(out, std::move(clock), redraw_interval);
-    case ProgressStyle::log_lines: return std::make_unique<LogLines>(out, std::move(clock));
+    case ProgressStyle::log_lines: return std::make_unique<LogLines>(out, std::move(clock), false);
+    case ProgressStyle::json_lines: return std::make_unique<LogLines>(out, std::move(clock), true);
     case ProgressStyle::silent: return std::make_unique<Silent>();
   }
   return std::make_unique<Silent>();

@@ -80,8 +80,9 @@ Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store
   if (lock.ok() || !flags.break_stale_lock) return lock;
   auto holder = state::current_lock(store);
   if (!holder.ok() || !*holder || !(*holder)->stale) return lock;
-  std::fprintf(stderr, "Breaking the stale state lock of %s (pid %lld, %s, since %s): that process is gone.\n",
-               (*holder)->command.c_str(), (*holder)->pid, (*holder)->host.c_str(), (*holder)->acquired_at.c_str());
+  log::print_stderr("warn", "Breaking the stale state lock of " + (*holder)->command + " (pid " +
+                               std::to_string((*holder)->pid) + ", " + (*holder)->host + ", since " +
+                               (*holder)->acquired_at + "): that process is gone.\n");
   auto broken = state::force_unlock(store, (*holder)->id);
   if (!broken.ok()) return broken.error();
   return state::acquire_lock(store, request);
@@ -103,6 +104,17 @@ Result<plan::Plan> load_fresh_saved_plan(const std::string& path, state::Store* 
   return saved;
 }
 
+bool json_log_lines() { return log::format() == log::Format::json; }
+
+// Text for the user: on stdout as it is, on stderr as log lines (JSON records
+// with --log-format json).
+void show_to_user(std::FILE* human, const std::string& text) {
+  if (human == stderr)
+    log::print_stderr("info", text);
+  else
+    std::fputs(text.c_str(), human);
+}
+
 // Asks on the terminal; refuses without one unless --auto-approve. A signal
 // interrupts the read (InterruptScope before the first action): no answer.
 Result<bool> confirmed(const ApplyFlags& flags) {
@@ -110,8 +122,7 @@ Result<bool> confirmed(const ApplyFlags& flags) {
   if (!is_terminal(stdin))
     return invalid_input("refusing to apply without confirmation: stdin is not a terminal. "
                          "Review the plan and pass --auto-approve (e.g. in CI).");
-  std::fprintf(stderr, "\nDo you want to perform these actions? Only 'yes' will be accepted: ");
-  std::fflush(stderr);
+  log::print_stderr("info", "\nDo you want to perform these actions? Only 'yes' will be accepted: ");
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;
   return answer == "yes";
@@ -155,8 +166,10 @@ Result<ApplyState> open_existing_state(const ApplyFlags& flags, const std::share
   auto reconciled = apply::reconcile_journal(*held.store, *journal, client);
   if (!reconciled.ok()) return reconciled.error().with_context("reconciling the journal of an interrupted run");
   if (reconciled->open_entries > 0)
-    std::fprintf(stderr, "Settled %d request(s) left open by an interrupted run (%d recorded, %d not applied).\n",
-                 reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
+    log::print_stderr("info", "Settled " + std::to_string(reconciled->open_entries) +
+                                  " request(s) left open by an interrupted run (" +
+                                  std::to_string(reconciled->replayed + reconciled->found) + " recorded, " +
+                                  std::to_string(reconciled->not_applied) + " not applied).\n");
   return held;
 }
 
@@ -219,8 +232,8 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   if (!plan.ok()) return plan.error();
   if (stop_requested()) return interrupted_before_actions();
 
-  auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human));
-  std::fputs(renderer->render(*plan).c_str(), human);
+  auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human) && !json_log_lines());
+  show_to_user(human, renderer->render(*plan));
   if (plan->actions.empty()) {
     if (json) {
       apply::ApplyResult empty;
@@ -232,7 +245,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   if (stop_requested()) return interrupted_before_actions();
   if (!yes.ok()) return yes.error();
   if (!*yes) {
-    std::fprintf(stderr, "Apply cancelled.\n");
+    log::print_stderr("info", "Apply cancelled.\n");
     return kExitError;
   }
   if (!held.store) {
@@ -246,8 +259,10 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   interrupt.set_before_first_action(false);
 
   auto journal = apply::store_journal(*held.store);
-  auto progress = apply::make_progress_reporter(
-      is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr, clock);
+  auto progress = apply::make_progress_reporter(json_log_lines()     ? apply::ProgressStyle::json_lines
+                                                : is_terminal(stderr) ? apply::ProgressStyle::live_line
+                                                                      : apply::ProgressStyle::log_lines,
+                                                stderr, clock);
   apply::ExecuteOptions options;
   options.parallelism = flags.parallelism;
   options.run_id = held.lock->id();

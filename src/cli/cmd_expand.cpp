@@ -8,6 +8,7 @@
 
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
+#include "ugc/core/log.hpp"
 #include "ugc/expand/desired_json.hpp"
 #include "ugc/expand/expand.hpp"
 #include "ugc/expand/slot_dates.hpp"
@@ -94,7 +95,7 @@ CommandRun define_expand(CLI::App& sub, std::shared_ptr<Clock>) {
       print_table(*desired);
     // The expansion is printed either way, so the user sees which slots collide.
     auto findings = expand::check_slot_dates(*desired);
-    for (const auto& d : findings) std::fprintf(stderr, "%s\n", d.str().c_str());
+    for (const auto& d : findings) log::print_stderr(manifest::to_string(d.severity), d.str() + "\n");
     return findings.empty() ? kExitOk : kExitError;
   };
 }

@@ -10,6 +10,7 @@
 #include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
+#include "ugc/core/log.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
 #include "ugc/state/store.hpp"
@@ -75,8 +76,8 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);
   if (!flags.out.empty()) {
     UGC_TRY(plan::save_plan(*plan, flags.out));
-    std::fprintf(stderr, "Saved the plan to %s; run `ugc apply %s` to carry it out exactly.\n",
-                 flags.out.c_str(), flags.out.c_str());
+    log::print_stderr("info", "Saved the plan to " + flags.out + "; run `ugc apply " + flags.out +
+                                  "` to carry it out exactly.\n");
   }
   if (!flags.detailed_exitcode) return kExitOk;
   return plan->has_changes() ? kExitChanges : kExitOk;

@@ -19,9 +19,12 @@ struct GlobalFlags {
 };
 
 int report(const ugc::Error& error) {
-  auto p = ugc::cli::palette_for(stderr);
-  std::fprintf(stderr, "%serror:%s %s\n", p.red().c_str(), p.reset().c_str(),
-               ugc::log::redact(error.message()).c_str());
+  if (ugc::log::format() == ugc::log::Format::json) {
+    ugc::log::print_stderr("error", error.message(), {{"kind", ugc::to_string(error.kind())}});
+  } else {
+    auto p = ugc::cli::palette_for(stderr);
+    ugc::log::print_stderr("error", p.red() + "error:" + p.reset() + " " + error.message() + "\n");
+  }
   return ugc::cli::exit_code_for(error.kind());
 }
 
@@ -58,8 +61,13 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return ugc::cli::kExitError;
+    // The flags parsed before the error still choose the format of its line.
+    if (flags.log_format != "json") {
+      app.exit(e);
+      return ugc::cli::kExitError;
+    }
+    (void)ugc::log::configure("warn", ugc::log::Format::json);
+    return report(ugc::Error(ugc::ErrorKind::invalid_input, e.what()));
   }
 
   auto format = flags.log_format == "json" ? ugc::log::Format::json : ugc::log::Format::text;

@@ -4,6 +4,9 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <vector>
 
@@ -20,6 +23,19 @@ std::vector<std::string>& secrets() {
   static std::vector<std::string> s;
   return s;
 }
+std::atomic<Format>& configured_format() {
+  static std::atomic<Format> f{Format::text};
+  return f;
+}
+
+std::string json_record_at(std::chrono::system_clock::time_point when, std::string_view level, std::string_view msg,
+                           const Json& fields) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()).count();
+  Json record = {{"ts_ms", ms}, {"level", std::string(level)}, {"msg", redact(std::string(msg))}};
+  if (fields.is_object())
+    for (const auto& [k, v] : fields.items()) record[k] = v;
+  return record.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 // Formats each record (text or JSON), redacts it, and writes it to stderr.
 class RedactingSink : public spdlog::sinks::base_sink<std::mutex> {
@@ -31,11 +47,8 @@ class RedactingSink : public spdlog::sinks::base_sink<std::mutex> {
     std::string payload(msg.payload.data(), msg.payload.size());
     std::string line;
     if (format_ == Format::json) {
-      auto secs = std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count();
-      Json record = {{"ts_ms", secs},
-                     {"level", std::string(spdlog::level::to_string_view(msg.level).data())},
-                     {"msg", redact(payload)}};
-      line = record.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+      auto level = spdlog::level::to_string_view(msg.level);
+      line = json_record_at(msg.time, std::string_view(level.data(), level.size()), payload, Json::object());
     } else {
       spdlog::memory_buf_t formatted;
       formatter_->format(msg, formatted);
@@ -61,13 +74,36 @@ Status configure(std::string_view level, Format format) {
   auto logger = std::make_shared<spdlog::logger>("ugc", sink);
   logger->set_level(lvl);
   spdlog::set_default_logger(logger);
+  configured_format() = format;
   return {};
+}
+
+Format format() { return configured_format(); }
+
+std::string json_record(std::string_view level, std::string_view msg, const Json& fields) {
+  return json_record_at(std::chrono::system_clock::now(), level, msg, fields);
+}
+
+void print_stderr(std::string_view level, std::string_view text, const Json& fields) {
+  std::string out;
+  if (format() == Format::text) {
+    out = redact(std::string(text));
+  } else {
+    for (std::size_t begin = 0; begin < text.size();) {
+      std::size_t end = std::min(text.find('\n', begin), text.size());
+      if (end > begin) out += json_record(level, text.substr(begin, end - begin), fields);
+      begin = end + 1;
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stderr);
+  std::fflush(stderr);
 }
 
 void add_secret(const std::string& secret) {
   if (secret.size() < 6) return;
   std::lock_guard lock(secrets_mutex());
-  secrets().push_back(secret);
+  // Once each: every Client registers its key, and redact() scans the whole list.
+  if (std::find(secrets().begin(), secrets().end(), secret) == secrets().end()) secrets().push_back(secret);
 }
 
 std::string redact(std::string text) {

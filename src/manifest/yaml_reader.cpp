@@ -1,10 +1,7 @@
 #include "yaml_reader.hpp"
 
-#include <yaml-cpp/eventhandler.h>
-
 #include <charconv>
 #include <exception>
-#include <sstream>
 
 #include "ugc/manifest/limits.hpp"
 #include "ugc/manifest/nearest_key.hpp"
@@ -45,22 +42,19 @@ void measure(const YAML::Node& node, int depth, WalkBudget& budget) {
   }
 }
 
-// Sees only where documents start. yaml-cpp 0.7's LoadAll() loops forever on
-// some broken streams (`{a: 1} "x", y` yields endless empty documents), so
-// documents are counted here with a bound, and only the first is built.
-class DocumentStarts : public YAML::EventHandler {
- public:
-  std::vector<YAML::Mark> starts;
-  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
+// The 1-based column of the first tab in the indentation of 1-based `line`,
+// if any: yaml-cpp's messages for tab-indented lines never mention the tab.
+std::optional<int> tab_in_indentation(const std::string& text, int line) {
+  std::size_t begin = 0;
+  for (int l = 1; l < line && begin != std::string::npos; ++l) {
+    begin = text.find('\n', begin);
+    if (begin != std::string::npos) ++begin;
+  }
+  if (begin == std::string::npos) return std::nullopt;
+  for (std::size_t i = begin; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i)
+    if (text[i] == '\t') return static_cast<int>(i - begin) + 1;
+  return std::nullopt;
+}
 
 std::string shorten(const std::string& s) {
   if (s.size() <= 40) return s;
@@ -97,6 +91,40 @@ void YamlReader::error(const SourceLocation& where, std::string rule, std::strin
   out_.push_back(Diagnostic{Severity::error, std::move(rule), std::move(message), where});
 }
 
+// Records why the file's shape is refused (syntax, a limit, a second
+// document); false when it is not.
+bool YamlReader::refuse_shape(const YamlShape& shape, const std::string& text) {
+  if (shape.syntax_error) {
+    SourceLocation where{file_, shape.line, shape.column};
+    if (auto tab = tab_in_indentation(text, shape.line)) {
+      error(SourceLocation{file_, shape.line, *tab}, "yaml-syntax",
+            "tab character in indentation at " + std::to_string(shape.line) + ":" + std::to_string(*tab) +
+                " (YAML indents with spaces; yaml-cpp says: " + *shape.syntax_error + ")");
+    } else {
+      error(where, "yaml-syntax", "not valid YAML: " + *shape.syntax_error);
+    }
+    return true;
+  }
+  if (shape.tripped == ShapeLimit::too_deep) {
+    error(SourceLocation{file_, shape.line, shape.column}, "too-deep",
+          "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels; a campaign file needs fewer than 10");
+    return true;
+  }
+  if (shape.tripped == ShapeLimit::too_many_nodes) {
+    error(SourceLocation{file_, shape.line, shape.column}, "too-many-nodes",
+          "more than " + std::to_string(kMaxNodes) +
+              " values (lists, maps, strings) in the file; a campaign needs far fewer: split it into several files");
+    return true;
+  }
+  if (shape.documents > 1) {
+    error(SourceLocation{file_, shape.line, shape.column}, "multiple-documents",
+          "a campaign file holds one YAML document; a second one starts here (a `---`, or text after the end of "
+          "the first)");
+    return true;
+  }
+  return false;
+}
+
 std::optional<YAML::Node> YamlReader::load(const std::string& text) {
   SourceLocation start{file_, 1, 1};
   if (text.size() > kMaxFileBytes) {
@@ -109,38 +137,29 @@ std::optional<YAML::Node> YamlReader::load(const std::string& text) {
     error(SourceLocation{file_, bad->line, bad->column}, bad->rule, bad->message);
     return std::nullopt;
   }
-  DocumentStarts docs;
+  auto shape = scan_yaml_shape(text);
+  if (refuse_shape(shape, text)) return std::nullopt;
   YAML::Node root;
-  try {
-    std::istringstream stream(text);
-    YAML::Parser parser(stream);
-    for (int n = 0; n < 2 && parser.HandleNextDocument(docs); ++n) {
+  if (shape.documents == 1) {
+    try {
+      root = YAML::Load(text);
+    } catch (const std::exception& e) {  // the scan read the same text: not expected
+      error(start, "yaml-syntax", std::string("cannot read the file as YAML: ") + e.what());
+      return std::nullopt;
     }
-    if (docs.starts.size() == 1) root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    error(at_mark(e.mark), "yaml-syntax", "not valid YAML: " + e.msg);
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    error(start, "yaml-syntax", std::string("cannot read the file as YAML: ") + e.what());
-    return std::nullopt;
   }
-  if (docs.starts.size() > 1) {
-    error(at_mark(docs.starts[1]), "multiple-documents",
-          "a campaign file holds one YAML document; a second one starts here (a `---`, or text after the end of "
-          "the first)");
-    return std::nullopt;
-  }
-  if (docs.starts.empty() || !root.IsDefined() || root.IsNull()) {
+  if (shape.documents == 0 || !root.IsDefined() || root.IsNull()) {
     error(start, "empty-file",
           "the file is empty; a campaign is a map starting with `version: 1` and `campaign: <id>`");
     return std::nullopt;
   }
+  if (shape.aliases == 0) return root;  // the scan counted every value already
   WalkBudget budget;
   measure(root, 0, budget);
   if (budget.too_deep) {
     error(at_mark(budget.where), "too-deep",
           "nesting deeper than " + std::to_string(kMaxNestingDepth) +
-              " levels (a cyclic or runaway alias?); a campaign file needs fewer than 10");
+              " levels once aliases are expanded (a cyclic or runaway alias?); a campaign file needs fewer than 10");
     return std::nullopt;
   }
   if (budget.too_many) {

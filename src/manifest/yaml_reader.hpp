@@ -14,6 +14,7 @@
 
 #include "ugc/core/date.hpp"
 #include "ugc/manifest/diagnostic.hpp"
+#include "ugc/manifest/yaml_shape.hpp"
 
 namespace ugc::manifest::detail {
 
@@ -56,6 +57,8 @@ class YamlReader {
   const std::string& file() const { return file_; }
 
  private:
+  bool refuse_shape(const YamlShape& shape, const std::string& text);
+
   std::string file_;
   std::vector<Diagnostic>& out_;
 };

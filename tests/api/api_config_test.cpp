@@ -103,3 +103,28 @@ TEST_CASE("--api-key-file readable by others gets a warning, a missing or empty 
   CHECK(e.error().message().find("first line is empty") != std::string::npos);
   std::filesystem::remove(empty);
 }
+
+TEST_CASE("a key holding a line break or another control character is refused without echoing it") {
+  const std::string secret = "sk_ctl_key_5ec4e7";
+  for (std::string bad : {secret + "\nX-Evil: 1", secret + "\r\nX-Evil: 1", secret + "\n", secret.substr(0, 6) +
+                                                                                                 "\t" + secret.substr(6),
+                          secret + "\x7f", "\x1b" + secret}) {
+    auto r = resolve_api_config({}, env_of({{"TOKPORTAL_API_KEY", bad}}));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind() == ErrorKind::invalid_input);
+    CHECK(r.error().message().find("TOKPORTAL_API_KEY holds a control character") != std::string::npos);
+    CHECK(r.error().message().find("5ec4e7") == std::string::npos);
+  }
+  ApiConfigFlags flags;
+  flags.api_key_file = temp_key_file(secret.substr(0, 8) + "\x01" + secret.substr(8) + "\n", 0600);
+  auto from_file = resolve_api_config(flags, env_of({}));
+  REQUIRE_FALSE(from_file.ok());
+  CHECK(from_file.error().message().find("holds a control character (0x01 at byte 9)") != std::string::npos);
+  CHECK(from_file.error().message().find("5ec4e7") == std::string::npos);
+  // A key file saved with CRLF line ends still reads: the CR is the line end, not the key.
+  flags.api_key_file = temp_key_file(secret + "\r\n", 0600);
+  auto crlf = resolve_api_config(flags, env_of({}));
+  REQUIRE(crlf.ok());
+  CHECK(crlf->api_key == secret);
+  std::filesystem::remove(*flags.api_key_file);
+}

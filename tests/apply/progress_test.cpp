@@ -4,9 +4,11 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "support/fake_clock.hpp"
 #include "ugc/apply/outcome.hpp"
+#include "ugc/core/json.hpp"
 
 using namespace ugc;
 using namespace ugc::apply;
@@ -62,6 +64,37 @@ TEST_CASE("progress: CI style prints one line per finished action, with the fail
         "[2/3] failed create bundle b: INSUFFICIENT_CREDITS (HTTP 402) request_id=req_123\n"
         "[3/3] skipped create bundle c (waits for b)\n");
   CHECK(text.find('\r') == std::string::npos);  // no terminal control in logs
+}
+
+TEST_CASE("progress: with JSON logs every line is one JSON record with the counts as fields") {
+  Capture cap;
+  auto p = make_progress_reporter(ProgressStyle::json_lines, cap.f, std::make_shared<ugc::testing::FakeClock>());
+  p->begin(2, 2);
+  p->started("a");
+  p->finished(outcome("a", NodeStatus::ok, 1, 38));
+  auto failed = outcome("b", NodeStatus::failed, 1);
+  failed.error_code = "INSUFFICIENT_CREDITS";
+  p->finished(failed);
+  p->end();
+  std::string text = cap.text();
+  CHECK(text.find('\r') == std::string::npos);
+  std::vector<Json> records;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    REQUIRE(end != std::string::npos);  // every record ends its line
+    records.push_back(Json::parse(text.substr(begin, end - begin)));  // throws (fails) on a non-JSON line
+    begin = end + 1;
+  }
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["msg"] == "[1/2] ok create bundle a (38 credits)");
+  CHECK(records[0]["level"] == "info");
+  CHECK(records[0]["done"] == 1);
+  CHECK(records[1]["level"] == "error");
+  CHECK(records[1]["status"] == "failed");
+  CHECK(records[1]["action"] == "b");
+  CHECK(records[2]["event"] == "progress");
+  CHECK(records[2]["total"] == 2);
+  CHECK(records[2]["msg"].get<std::string>().find("1 failed") != std::string::npos);
 }
 
 TEST_CASE("progress: on a terminal one line is redrawn in place with rate, ETA and credits") {

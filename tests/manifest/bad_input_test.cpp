@@ -9,7 +9,9 @@
 #include <filesystem>
 
 #include "fixtures.hpp"
+#include "ugc/manifest/limits.hpp"
 #include "ugc/manifest/parse.hpp"
+#include "ugc/manifest/yaml_shape.hpp"
 
 using namespace manifest_test;
 
@@ -58,7 +60,7 @@ TEST_CASE("a campaign that is not a map, or holds two documents, is refused") {
 
 TEST_CASE("deep nesting is refused, not recursed into") {
   std::string flow(100000, '[');
-  expect_rejected(flow, "yaml-syntax");  // yaml-cpp's own depth guard, caught
+  expect_rejected(flow, "too-deep");  // before yaml-cpp's own depth guard ("bad file")
   std::string nested = "version: 1\ncampaign: x\nmarkets: ";
   for (int i = 0; i < 60; ++i) nested += "[";
   for (int i = 0; i < 60; ++i) nested += "]";
@@ -66,6 +68,70 @@ TEST_CASE("deep nesting is refused, not recursed into") {
   std::string block = "version: 1\ncampaign: x\nmarkets:\n";
   for (int i = 0; i < 50; ++i) block += std::string(2 * (i + 1), ' ') + "k" + std::to_string(i) + ":\n";
   expect_rejected(block, "too-deep");
+}
+
+TEST_CASE("a 16 MiB flat list is refused after reading one value over the limit, not the whole list") {
+  std::string list;
+  list.reserve(ugc::manifest::kMaxFileBytes);
+  while (list.size() + 4 <= ugc::manifest::kMaxFileBytes) list += "- a\n";  // about 4 million values
+  auto shape = ugc::manifest::scan_yaml_shape(list);
+  CHECK(shape.tripped == ugc::manifest::ShapeLimit::too_many_nodes);
+  CHECK(shape.nodes == ugc::manifest::kMaxNodes + 1);  // stopped there: no tree of 4 million nodes
+  CHECK(shape.line == static_cast<int>(ugc::manifest::kMaxNodes));  // the list is node 1; value k is on line k
+  auto outcome = parse_here(list);
+  CHECK_FALSE(outcome.campaign);
+  const auto* d = find_rule(outcome.diagnostics, "too-many-nodes");
+  REQUIRE(d);
+  CHECK(d->where.line == shape.line);
+  CHECK(d->message.find("more than 200000 values") != std::string::npos);
+  CHECK(d->message.find("alias") == std::string::npos);  // there is none to blame
+  CHECK(outcome.diagnostics.size() == 1);
+}
+
+TEST_CASE("10k nesting levels are refused as too-deep after reading 33 levels, in every spelling") {
+  std::string flow = std::string(10000, '[') + std::string(10000, ']') + "\n";
+  std::string dashes;
+  for (int i = 0; i < 10000; ++i) dashes += "- ";
+  dashes += "x\n";
+  std::string maps;  // one more space of indentation per level (12 MB at 5000 levels; 2000 suffice)
+  for (int i = 0; i < 2000; ++i) maps += std::string(static_cast<std::size_t>(i), ' ') + "k" + std::to_string(i) + ":\n";
+  for (const std::string* text : {&flow, &dashes, &maps}) {
+    auto shape = ugc::manifest::scan_yaml_shape(*text);
+    CHECK(shape.tripped == ugc::manifest::ShapeLimit::too_deep);
+    CHECK(shape.max_depth == ugc::manifest::kMaxNestingDepth + 1);
+    CHECK(shape.nodes <= 2 * (ugc::manifest::kMaxNestingDepth + 1));  // keys and values of the 33 levels at most
+    expect_rejected(*text, "too-deep");
+    auto outcome = parse_here(*text);
+    REQUIRE_FALSE(outcome.diagnostics.empty());
+    CHECK(outcome.diagnostics.front().message.find("nesting deeper than 32 levels") != std::string::npos);
+    CHECK(outcome.diagnostics.front().message.find("bad file") == std::string::npos);
+  }
+}
+
+TEST_CASE("a tab in indentation is named, at its line and column") {
+  struct TabCase {
+    std::string text;
+    int line, column;
+  };
+  for (const auto& c : {TabCase{"version: 1\ncampaign: x\nmarkets:\n\tUS: {language: en}\n", 4, 1},
+                        TabCase{"version: 1\nmarkets:\n  US:\n\tlanguage: en\n", 4, 1},
+                        TabCase{"markets:\n  - US\n \t- FR\n", 3, 2}}) {
+    auto outcome = parse_here(c.text);
+    INFO(dump(outcome.diagnostics));
+    CHECK_FALSE(outcome.campaign);
+    const auto* d = find_rule(outcome.diagnostics, "yaml-syntax");
+    REQUIRE(d);
+    CHECK(d->message.rfind("tab character in indentation at " + std::to_string(c.line) + ":" +
+                               std::to_string(c.column) + " (YAML indents with spaces",
+                           0) == 0);
+    CHECK(d->where.line == c.line);
+    CHECK(d->where.column == c.column);
+  }
+  // A syntax error on a line indented with spaces says nothing about tabs.
+  auto spaces = parse_here("a: 1\n b: 2\n  - c\n");
+  const auto* d = find_rule(spaces.diagnostics, "yaml-syntax");
+  REQUIRE(d);
+  CHECK(d->message.find("tab") == std::string::npos);
 }
 
 TEST_CASE("an alias bomb is stopped by the node budget") {
@@ -78,6 +144,9 @@ TEST_CASE("an alias bomb is stopped by the node budget") {
     bomb += "]\n";
   }
   expect_rejected(bomb, "too-many-nodes");
+  auto outcome = parse_here(bomb);
+  CHECK(find_rule(outcome.diagnostics, "too-many-nodes")->message.find("once aliases are expanded") !=
+        std::string::npos);
   // Inside a real campaign, the same.
   expect_rejected(bomb + minimal_campaign() + "moved: [*a10]\n", "too-many-nodes");
 }

@@ -3,7 +3,9 @@
 //
 // On a terminal: one status line redrawn in place ("[12/40] 3 in flight,
 // 1.9 req/s, ETA 0:21, 384 credits"), with a permanent line above it for each
-// failure. Elsewhere (CI, pipes): one plain line per finished action. The
+// failure. Elsewhere (CI, pipes): one plain line per finished action. With
+// --log-format json: the same lines as JSON log records (ugc::log::json_record)
+// with the counts as fields. The
 // executor calls a reporter from its worker threads one call at a time (the
 // action graph serialises its callbacks), so implementations need no lock.
 #include <chrono>
@@ -30,6 +32,7 @@ class ProgressReporter {
 enum class ProgressStyle {
   live_line,  // terminal: redraw one line in place
   log_lines,  // CI: one line per finished action
+  json_lines, // --log-format json: one JSON log record per finished action, and a last one with totals
   silent,
 };
 
