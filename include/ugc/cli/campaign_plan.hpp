@@ -10,6 +10,7 @@
 // says so). Online (`ugc apply`): today is --as-of or the server's Date header;
 // prices are GET /credit-costs, kept in the state for later offline plans.
 #include <string>
+#include <vector>
 
 #include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
@@ -28,6 +29,7 @@ struct PlanRequest {
   std::string campaign_file;
   std::string as_of;        // --as-of as typed; empty: not given
   bool bulk_create = true;  // false with --no-bulk
+  std::vector<std::string> media_roots;  // --media-root
 };
 
 // `store`: nullptr when no state file exists yet. `server`: nullptr offline.
