@@ -49,8 +49,7 @@ void add_media_root_option(CLI::App& sub, std::vector<std::string>& roots) {
                  "Also accept media files and the profile picture under DIR (repeatable). Without it they must "
                  "resolve, symlinks followed, inside the campaign file's directory; a campaign file cannot widen this")
       ->allow_extra_args(false)  // one DIR per --media-root: never swallow the campaign file
-      ->check(CLI::ExistingDirectory)
-      ->type_name("DIR");
+      ->check(CLI::ExistingDirectory);
 }
 
 std::vector<FileFindings> check_campaign_files(const CheckRequest& request) {

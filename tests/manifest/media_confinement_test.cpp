@@ -58,8 +58,9 @@ class MediaRootRig {
   ugc::testing::TempDir dir_;
 };
 
-// The one error diagnostic `rule`, checked to name `path` (as written).
-const ugc::manifest::Diagnostic& refused_media(const ugc::manifest::ParseOutcome& outcome, const std::string& rule,
+// The error diagnostic `rule` (a copy: the outcome is often a temporary),
+// checked to name `path` (as written).
+ugc::manifest::Diagnostic refused_media(const ugc::manifest::ParseOutcome& outcome, const std::string& rule,
                                          const std::string& path) {
   INFO(dump(outcome.diagnostics));
   CHECK_FALSE(outcome.campaign);
@@ -74,7 +75,7 @@ const ugc::manifest::Diagnostic& refused_media(const ugc::manifest::ParseOutcome
 
 TEST_CASE("media with an absolute path outside the campaign directory is refused, naming the path") {
   MediaRootRig rig;
-  const auto& d = refused_media(rig.parse("/etc/passwd"), "media-outside-root", "/etc/passwd");
+  const auto d = refused_media(rig.parse("/etc/passwd"), "media-outside-root", "/etc/passwd");
   CHECK(d.where.line == 8);
   CHECK(d.message.find("--media-root") != std::string::npos);
   // Refused for where it is, not for what it is: a valid video outside is refused too.
@@ -93,7 +94,7 @@ TEST_CASE("a ../ traversal out of the campaign directory is refused") {
 
 TEST_CASE("a profile_picture traversal is refused at the profile_picture line") {
   MediaRootRig rig;
-  const auto& d = refused_media(rig.parse("media/clip.mp4", "../outside/logo.png"), "media-outside-root",
+  const auto d = refused_media(rig.parse("media/clip.mp4", "../outside/logo.png"), "media-outside-root",
                           "../outside/logo.png");
   CHECK(d.where.line == 16);
   CHECK(d.message.find("profile_picture") != std::string::npos);
@@ -109,7 +110,7 @@ TEST_CASE("a symlink inside media/ pointing outside is refused, one pointing ins
   for (const char* link : {"media/abs-link.mp4", "media/rel-link.mp4", "media/linked-dir/secret.mp4",
                            "media/passwd.mp4"}) {
     CAPTURE(link);
-    const auto& d = refused_media(rig.parse(link), "media-outside-root", link);
+    const auto d = refused_media(rig.parse(link), "media-outside-root", link);
     CHECK(d.message.find("through a symlink") != std::string::npos);
   }
   std::filesystem::create_symlink(rig.outside() + "/logo.png", rig.project() + "/media/logo-link.png");
@@ -156,14 +157,14 @@ TEST_CASE("a directory or a FIFO is refused as media") {
   refused_media(rig.parse("media"), "media-not-file", "media");
   refused_media(rig.parse("."), "media-not-file", ".");
   REQUIRE(::mkfifo((rig.project() + "/media/pipe.mp4").c_str(), 0600) == 0);
-  const auto& d = refused_media(rig.parse("media/pipe.mp4"), "media-not-file", "media/pipe.mp4");  // and no hang
+  const auto d = refused_media(rig.parse("media/pipe.mp4"), "media-not-file", "media/pipe.mp4");  // and no hang
   CHECK(d.message.find("FIFO") != std::string::npos);
 }
 
 TEST_CASE("media is judged by its content, not its name") {
   MediaRootRig rig;
   MediaRootRig::write(rig.project() + "/media/notes.mp4", "these are my notes, not a video\n");
-  const auto& d = refused_media(rig.parse("media/notes.mp4"), "media-type", "media/notes.mp4");
+  const auto d = refused_media(rig.parse("media/notes.mp4"), "media-type", "media/notes.mp4");
   CHECK(d.message.find("checked by content") != std::string::npos);
   MediaRootRig::write(rig.project() + "/media/empty.mp4", "");
   refused_media(rig.parse("media/empty.mp4"), "media-type", "media/empty.mp4");
