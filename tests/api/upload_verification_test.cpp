@@ -37,12 +37,6 @@ std::string video_bytes(char fill) {
   return bytes;
 }
 
-int requests_to(ugc::api::test::LoopbackServer& server, const std::string& path) {
-  int n = 0;
-  for (const auto& r : server.seen()) n += r.path == path ? 1 : 0;
-  return n;
-}
-
 void write_bytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
@@ -52,7 +46,9 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 TEST_CASE("loopback: a direct upload whose bytes no longer match the planned hash never reaches the server whole") {
   ugc::api::test::LoopbackServer server;
   std::string received;
+  int handled = 0;  // requests whose body arrived whole (the server's pre-routing log sees headers only)
   server.routes().Post("/upload/video/direct", [&](const httplib::Request& req, httplib::Response& res) {
+    ++handled;
     received = req.get_file_value("file").content;
     res.status = 201;
     res.set_content(R"({"data":{"public_url":"https://cdn.test/v.mp4"}})", "application/json");
@@ -72,7 +68,6 @@ TEST_CASE("loopback: a direct upload whose bytes no longer match the planned has
 
   const std::string swapped = video_bytes('b');
   write_bytes(file, swapped);
-  const int before = requests_to(server, "/upload/video/direct");
   auto refused = client->request(ok);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code() == ugc::api::kFileChanged);
@@ -81,7 +76,7 @@ TEST_CASE("loopback: a direct upload whose bytes no longer match the planned has
   CHECK(message.find(file) != std::string::npos);
   CHECK(message.find(planned_sha) != std::string::npos);
   CHECK(message.find(ugc::sha256_hex(swapped)) != std::string::npos);
-  CHECK(requests_to(server, "/upload/video/direct") == before);  // not received, and not retried
+  CHECK(handled == 1);  // not received whole, and not retried
   CHECK(received == planned);
 }
 
@@ -117,7 +112,6 @@ TEST_CASE("loopback: a presigned PUT of a file changed since the plan is aborted
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code() == ugc::api::kFileChanged);
   CHECK(puts == 1);
-  CHECK(requests_to(server, "/storage/v.mp4") == 1);
   CHECK(stored == planned);
 }
 

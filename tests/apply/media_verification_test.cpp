@@ -85,7 +85,8 @@ TEST_CASE("apply e2e: a media file swapped after plan --out fails its upload and
   RunResult replanned = s.ugc({"plan", s.campaign(), "--state", s.state(), "--format", "json"});
   REQUIRE(replanned.exit_code == 0);
   bool upload_planned = false;
-  for (const Json& a : json_of(replanned)["actions"])
+  const Json replan = json_of(replanned);
+  for (const Json& a : replan["actions"])
     upload_planned |= a.value("id", "") == "upload_media:" + swapped_sha;
   CHECK(upload_planned);
 }
