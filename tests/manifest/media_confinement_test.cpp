@@ -208,6 +208,9 @@ TEST_CASE("the media types the contract accepts are recognised by their magic by
 TEST_CASE("--media-root reaches validate, lint, expand and plan") {
   MediaRootRig rig;
   rig.parse("../outside/secret.mp4");
+  auto refused_run = ugc::testing::run_process({UGC_BINARY, "validate", rig.campaign()});
+  CHECK(refused_run.exit_code == 1);
+  CHECK(refused_run.out.find("media-outside-root") != std::string::npos);
   ugc::testing::TempDir state_dir;
   for (const std::vector<std::string>& command :
        {std::vector<std::string>{"validate"}, {"lint"}, {"expand"},
@@ -215,11 +218,7 @@ TEST_CASE("--media-root reaches validate, lint, expand and plan") {
     CAPTURE(command.front());
     std::vector<std::string> args = {UGC_BINARY};
     args.insert(args.end(), command.begin(), command.end());
-    args.push_back(rig.campaign());
-    auto refused_run = ugc::testing::run_process(args);
-    CHECK(refused_run.exit_code == 1);
-    CHECK((refused_run.out + refused_run.err).find("media-outside-root") != std::string::npos);
-    args.insert(args.begin() + 2, {"--media-root", rig.outside()});
+    args.insert(args.end(), {"--media-root", rig.outside(), rig.campaign()});
     auto widened = ugc::testing::run_process(args);
     INFO(widened.out << widened.err);
     CHECK(widened.exit_code == 0);
