@@ -56,8 +56,11 @@ const char* kMarkets[] = {"US", "GB", "FR", "DE", "IT", "ES", "CA", "AU", "BR", 
 // platform, `videos` slots each), with 10 distinct local media files.
 std::string write_campaign(const fs::path& dir, int markets, int videos) {
   fs::create_directories(dir / "media");
-  for (int m = 0; m < 10; ++m) std::ofstream(dir / "media" / ("m" + std::to_string(m) + ".mp4")) << "bench media " << m;
-  std::ofstream(dir / "media" / "logo.png") << "\x89PNG bench logo";
+  // Media are checked by content: an MP4 `ftyp` box and a PNG signature first.
+  const std::string mp4_head("\0\0\0\x18" "ftypmp42", 12);
+  for (int m = 0; m < 10; ++m)
+    std::ofstream(dir / "media" / ("m" + std::to_string(m) + ".mp4"), std::ios::binary) << mp4_head << "bench media " << m;
+  std::ofstream(dir / "media" / "logo.png", std::ios::binary) << "\x89PNG\r\n\x1A\n bench logo";
   std::ostringstream y;
   std::string list;
   for (int i = 0; i < markets; ++i) list += std::string(i ? ", " : "") + kMarkets[i];

@@ -271,7 +271,7 @@ Result<std::vector<Json>> Client::request_all_pages(Request request, int per_pag
 }
 
 Status Client::put_presigned(const std::string& upload_url, const std::string& file_path,
-                             const std::string& content_type) {
+                             const std::string& content_type, const std::string& file_sha256) {
   log::add_secret(upload_url);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file_path, ec))
@@ -283,6 +283,7 @@ Status Client::put_presigned(const std::string& upload_url, const std::string& f
                                   h.method = "PUT";
                                   h.url = upload_url;
                                   h.body_file = file_path;
+                                  h.body_file_sha256 = file_sha256;
                                   if (!content_type.empty()) h.headers.add("Content-Type", content_type);
                                   h.timeout = std::chrono::minutes(30);
                                   return h;

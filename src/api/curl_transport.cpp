@@ -1,12 +1,14 @@
 #include "ugc/api/curl_transport.hpp"
 
 #include <curl/curl.h>
-#include <sys/stat.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "hashed_file_reader.hpp"
 #include "ugc/core/log.hpp"
 
 namespace ugc::api {
@@ -80,8 +82,46 @@ struct SlistDeleter {
 struct MimeDeleter {
   void operator()(curl_mime* m) const { curl_mime_free(m); }
 };
-struct FileDeleter {
-  void operator()(FILE* f) const { std::fclose(f); }
+using detail::HashedFileReader;
+
+// libcurl's read and seek callbacks over a HashedFileReader.
+size_t read_file_chunk(char* out, size_t size, size_t count, void* user) {
+  auto n = static_cast<HashedFileReader*>(user)->read(out, size * count);
+  return n ? *n : CURL_READFUNC_ABORT;
+}
+
+int rewind_file(void* user, curl_off_t offset, int origin) {
+  if (offset != 0 || origin != SEEK_SET) return CURL_SEEKFUNC_CANTSEEK;
+  return static_cast<HashedFileReader*>(user)->rewind() ? CURL_SEEKFUNC_OK : CURL_SEEKFUNC_FAIL;
+}
+
+// Every file of a request, opened before anything is sent: a missing file is
+// a clear error, not a vague read error mid-request.
+class RequestFiles {
+ public:
+  Status open(const HttpRequest& request) {
+    for (const auto& part : request.parts)
+      if (!part.file_path.empty()) UGC_TRY(add(part.file_path, part.file_sha256));
+    if (!request.body_file.empty()) UGC_TRY(add(request.body_file, request.body_file_sha256));
+    return {};
+  }
+  // In the order of open(): the parts' files, then the body file.
+  HashedFileReader& at(std::size_t i) { return *readers_.at(i); }
+  // The first reader that aborted the send, if any.
+  std::optional<Error> failure() const {
+    for (const auto& r : readers_)
+      if (r->failure()) return r->failure();
+    return std::nullopt;
+  }
+
+ private:
+  Status add(const std::string& path, const std::string& sha256) {
+    auto reader = HashedFileReader::open(path, sha256);
+    if (!reader) return reader.error();
+    readers_.push_back(std::move(*reader));
+    return {};
+  }
+  std::vector<std::unique_ptr<HashedFileReader>> readers_;
 };
 
 }  // namespace
@@ -110,22 +150,8 @@ void CurlTransport::return_handle(void* handle) {
 }
 
 Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
-  // Check files first: libcurl would only report a vague read error mid-request.
-  for (const auto& part : request.parts) {
-    struct stat st {};
-    if (!part.file_path.empty() && (::stat(part.file_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)))
-      return io_error("cannot read " + part.file_path + " for upload");
-  }
-  std::unique_ptr<FILE, FileDeleter> body_file;
-  curl_off_t body_file_size = 0;
-  if (!request.body_file.empty()) {
-    struct stat st {};
-    if (::stat(request.body_file.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-      return io_error("cannot read " + request.body_file + " for upload");
-    body_file.reset(std::fopen(request.body_file.c_str(), "rb"));
-    if (!body_file) return io_error("cannot open " + request.body_file + " for upload");
-    body_file_size = st.st_size;
-  }
+  RequestFiles files;
+  UGC_TRY(files.open(request));
 
   CURL* h = static_cast<CURL*>(borrow_handle());
   if (!h) return fatal_error("curl_easy_init failed");
@@ -160,14 +186,18 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
 
   std::unique_ptr<curl_mime, MimeDeleter> mime;
   const std::string& method = request.method;
+  std::size_t next_file = 0;
   if (!request.parts.empty()) {
     mime.reset(curl_mime_init(h));
     for (const auto& part : request.parts) {
       curl_mimepart* p = curl_mime_addpart(mime.get());
       curl_mime_name(p, part.name.c_str());
       if (!part.file_path.empty()) {
-        curl_mime_filedata(p, part.file_path.c_str());
-        if (!part.filename.empty()) curl_mime_filename(p, part.filename.c_str());
+        HashedFileReader& file = files.at(next_file++);
+        curl_mime_data_cb(p, file.size(), read_file_chunk, rewind_file, nullptr, &file);
+        std::string filename =
+            part.filename.empty() ? std::filesystem::path(part.file_path).filename().string() : part.filename;
+        curl_mime_filename(p, filename.c_str());
       } else {
         curl_mime_data(p, part.value.data(), part.value.size());
       }
@@ -175,10 +205,14 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
     }
     curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get());
     if (method != "POST") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
-  } else if (body_file) {
+  } else if (!request.body_file.empty()) {
+    HashedFileReader& file = files.at(next_file);
     curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(h, CURLOPT_READDATA, body_file.get());
-    curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, body_file_size);
+    curl_easy_setopt(h, CURLOPT_READFUNCTION, read_file_chunk);
+    curl_easy_setopt(h, CURLOPT_READDATA, &file);
+    curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, rewind_file);
+    curl_easy_setopt(h, CURLOPT_SEEKDATA, &file);
+    curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(file.size()));
     if (method != "PUT") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
   } else if (method == "GET") {
     curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
@@ -201,8 +235,11 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
   curl_easy_setopt(h, CURLOPT_MIMEPOST, nullptr);
+  curl_easy_setopt(h, CURLOPT_READDATA, nullptr);
+  curl_easy_setopt(h, CURLOPT_SEEKDATA, nullptr);
   return_handle(h);
 
+  if (auto changed = files.failure()) return *changed;  // the reason the send was aborted
   if (rc != CURLE_OK) {
     Error e = transport_error(rc, error_buffer);
     return Error(e.kind(), log::redact(e.message()), e.code());

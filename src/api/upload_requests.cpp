@@ -17,12 +17,12 @@ const char* purpose_name(ImagePurpose purpose) {
   return purpose == ImagePurpose::profile_picture ? "profile_picture" : "carousel";
 }
 
-MultipartPart file_part(const std::string& file_path) {
-  return MultipartPart{kFilePart, "", file_path, "", media_content_type(file_path)};
+MultipartPart file_part(const std::string& file_path, const std::string& file_sha256) {
+  return MultipartPart{kFilePart, "", file_path, "", media_content_type(file_path), file_sha256};
 }
 
 MultipartPart value_part(const std::string& name, const std::string& value) {
-  return MultipartPart{name, value, "", "", ""};
+  return MultipartPart{name, value, "", "", "", ""};
 }
 
 Request multipart_post(std::string path, std::vector<MultipartPart> parts) {
@@ -38,13 +38,13 @@ Request multipart_post(std::string path, std::vector<MultipartPart> parts) {
 
 Request to_request(const VideoUploadRequest& r) {
   return multipart_post(paths::upload_video_direct(),
-                        {value_part(kBundleIdField, r.bundle_id), file_part(r.file_path)});
+                        {value_part(kBundleIdField, r.bundle_id), file_part(r.file_path, r.file_sha256)});
 }
 
 Request to_request(const ImageUploadRequest& r) {
   return multipart_post(paths::upload_image_direct(), {value_part(kBundleIdField, r.bundle_id),
                                                        value_part("purpose", purpose_name(r.purpose)),
-                                                       file_part(r.file_path)});
+                                                       file_part(r.file_path, r.file_sha256)});
 }
 
 Request to_request(const ImageFromUrlRequest& r) {
@@ -53,10 +53,10 @@ Request to_request(const ImageFromUrlRequest& r) {
 }
 
 Request multipart_request(std::string method, std::string path, const std::map<std::string, std::string>& form,
-                          const std::string& file_path) {
+                          const std::string& file_path, const std::string& file_sha256) {
   std::vector<MultipartPart> parts;
   for (const auto& [name, value] : form) parts.push_back(value_part(name, value));
-  parts.push_back(file_part(file_path));
+  parts.push_back(file_part(file_path, file_sha256));
   Request r = multipart_post(std::move(path), std::move(parts));
   r.method = std::move(method);
   return r;
@@ -66,7 +66,10 @@ std::optional<VideoUploadRequest> as_video_upload(const Request& request) {
   if (request.method != "POST" || request.path != paths::upload_video_direct()) return std::nullopt;
   VideoUploadRequest out;
   for (const auto& part : request.parts) {
-    if (part.name == kFilePart) out.file_path = part.file_path;
+    if (part.name == kFilePart) {
+      out.file_path = part.file_path;
+      out.file_sha256 = part.file_sha256;
+    }
     if (part.name == kBundleIdField) out.bundle_id = part.value;
   }
   if (out.file_path.empty()) return std::nullopt;

@@ -48,7 +48,7 @@ Response to_response(const UploadedMedia& media) {
 }
 
 Result<UploadedMedia> upload_video_presigned(Client& client, const std::string& bundle_id,
-                                             const std::string& file_path) {
+                                             const std::string& file_path, const std::string& file_sha256) {
   UGC_TRY(check_upload_file(file_path));
   std::string type = media_content_type(file_path);
   Json body{{"filename", std::filesystem::path(file_path).filename().string()},
@@ -70,7 +70,7 @@ Result<UploadedMedia> upload_video_presigned(Client& client, const std::string& 
   media.size_bytes = static_cast<std::int64_t>(std::filesystem::file_size(file_path, ec));
   media.raw = data;
   media.raw.erase("upload_url");  // a capability: keep it out of anything a caller might print
-  auto put = client.put_presigned(upload_url, file_path, type);
+  auto put = client.put_presigned(upload_url, file_path, type, file_sha256);
   if (!put) return put.error();
   return media;
 }

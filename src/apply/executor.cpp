@@ -120,7 +120,7 @@ class ActionRunner {
   Result<api::Response> send(const Action& action, const SentRequest& sent) {
     api::Request request = to_api_request(sent);
     if (auto upload = presigned(action, request)) {
-      auto uploaded = api::upload_video_presigned(client_, upload->bundle_id, upload->file_path);
+      auto uploaded = api::upload_video_presigned(client_, upload->bundle_id, upload->file_path, upload->file_sha256);
       if (!uploaded.ok()) return uploaded.error();
       return api::to_response(*uploaded);
     }

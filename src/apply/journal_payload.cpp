@@ -46,6 +46,8 @@ Result<JournalPayload> parse_journal_payload(const Json& payload) {
   if (!plan.ok()) return plan.error().with_context("journal entry");
   if (plan->actions.size() != 1) return invalid_input("journal entry holds no action");
   p.action = std::move(plan->actions.front());
+  // Written before uploads were checked: the action's media key is the hash.
+  if (p.sent.multipart() && p.sent.file_sha256.empty() && p.action.media) p.sent.file_sha256 = p.action.media->key;
   return p;
 }
 

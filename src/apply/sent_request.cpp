@@ -40,6 +40,7 @@ Result<SentRequest> prepare_request(const std::string& campaign, const plan::Act
     sent.form[k] = *value;
   }
   sent.file = r.file;
+  if (!sent.file.empty() && action.media) sent.file_sha256 = action.media->key;
   if (api::is_mutating(sent.method) && !api::is_sensitive_operation(sent.method, sent.path)) {
     std::string media_key = action.media ? action.media->key : std::string();
     sent.idempotency_key = action_idempotency_key(campaign, action.id, index, sent.key_material(media_key));
@@ -66,7 +67,7 @@ api::Request to_api_request(const SentRequest& sent) {
     }
   }
   if (sent.multipart()) {
-    api::Request upload = api::multipart_request(sent.method, r.path, sent.form, sent.file);
+    api::Request upload = api::multipart_request(sent.method, r.path, sent.form, sent.file, sent.file_sha256);
     r.parts = std::move(upload.parts);
     r.timeout = upload.timeout;
   } else if (!sent.body.is_null()) {
@@ -80,7 +81,8 @@ Json to_json(const SentRequest& sent) {
   Json form = Json::object();
   for (const auto& [k, v] : sent.form) form[k] = v;
   return Json{{"method", sent.method}, {"path", sent.path}, {"body", sent.body},
-              {"form", form},          {"file", sent.file}, {"idempotency_key", sent.idempotency_key}};
+              {"form", form},          {"file", sent.file}, {"file_sha256", sent.file_sha256},
+              {"idempotency_key", sent.idempotency_key}};
 }
 
 Result<SentRequest> sent_request_from_json(const Json& json) {
@@ -94,6 +96,7 @@ Result<SentRequest> sent_request_from_json(const Json& json) {
     if (json.contains("form") && json["form"].is_object())
       for (auto it = json["form"].begin(); it != json["form"].end(); ++it) sent.form[it.key()] = it.value().get<std::string>();
     sent.file = json.value("file", std::string());
+    sent.file_sha256 = json.value("file_sha256", std::string());
     sent.idempotency_key = json.value("idempotency_key", std::string());
   } catch (const Json::exception& e) {
     return invalid_input(std::string("journal entry has a malformed request: ") + e.what());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/expand/expand.hpp"
 #include "ugc/manifest/lint.hpp"
@@ -27,7 +28,7 @@ std::optional<std::vector<manifest::ScheduledPost>> schedule_of(const manifest::
 
 FileFindings check_one(const std::string& file, const CheckRequest& request) {
   FileFindings findings{file, {}};
-  auto outcome = manifest::parse_campaign_file(file);
+  auto outcome = manifest::parse_campaign_file(file, manifest::ParseOptions{request.media_roots});
   findings.diagnostics = std::move(outcome.diagnostics);
   if (outcome.campaign) {
     manifest::LintOptions options{request.as_of, schedule_of(*outcome.campaign)};
@@ -42,6 +43,14 @@ FileFindings check_one(const std::string& file, const CheckRequest& request) {
 }
 
 }  // namespace
+
+void add_media_root_option(CLI::App& sub, std::vector<std::string>& roots) {
+  sub.add_option("--media-root", roots,
+                 "Also accept media files and the profile picture under DIR (repeatable). Without it they must "
+                 "resolve, symlinks followed, inside the campaign file's directory; a campaign file cannot widen this")
+      ->allow_extra_args(false)  // one DIR per --media-root: never swallow the campaign file
+      ->check(CLI::ExistingDirectory);
+}
 
 std::vector<FileFindings> check_campaign_files(const CheckRequest& request) {
   std::vector<FileFindings> out;

@@ -79,7 +79,7 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
                                    Clock& clock) {
   auto as_of = parse_as_of(request.as_of);
   if (!as_of.ok()) return as_of.error();
-  auto campaign = manifest::load_campaign(request.campaign_file);
+  auto campaign = manifest::load_campaign(request.campaign_file, manifest::ParseOptions{request.media_roots});
   if (!campaign.ok()) return campaign.error();
   auto sha = sha256_file_hex(request.campaign_file);
   if (!sha.ok()) return sha.error();

@@ -23,6 +23,7 @@
 #include "ugc/apply/outcome.hpp"
 #include "ugc/apply/progress.hpp"
 #include "ugc/apply/reconcile.hpp"
+#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
@@ -59,6 +60,7 @@ struct ApplyFlags {
   std::string lock_timeout = "0";
   bool break_stale_lock = false;
   bool no_bulk = false;
+  std::vector<std::string> media_roots;
 };
 
 bool is_saved_plan(const std::string& path) {
@@ -226,7 +228,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   if (stop_requested()) return interrupted_before_actions();
 
   api::CreditCosts prices_read;
-  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, &prices_read};
+  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots, &prices_read};
   auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, held.store.get())
                                         : plan_from_file(request, held.store.get(), &client, *clock);
   if (!plan.ok()) return plan.error();
@@ -293,6 +295,7 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_option("--format", flags->format, "Result output: text or json")->check(CLI::IsMember({"text", "json"}));
   sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); default: the server's date");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
+  add_media_root_option(sub, flags->media_roots);
   sub.add_option("--api-url", flags->api_url, "API base URL (default: TOKPORTAL_BASE_URL or the TokPortal API)");
   sub.add_option("--api-key-file", flags->api_key_file, "File holding the API key (default: TOKPORTAL_API_KEY)");
   sub.add_option("--lock-timeout", flags->lock_timeout, "Wait this long for another run's state lock (e.g. 30s)")

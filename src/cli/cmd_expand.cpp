@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/log.hpp"
@@ -20,6 +21,7 @@ namespace {
 struct ExpandFlags {
   std::string file;
   std::string format = "table";
+  std::vector<std::string> media_roots;
 };
 
 constexpr std::size_t kCaptionChars = 60;
@@ -84,8 +86,9 @@ CommandRun define_expand(CLI::App& sub, std::shared_ptr<Clock>) {
   auto flags = std::make_shared<ExpandFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
   sub.add_option("--format", flags->format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
+  add_media_root_option(sub, flags->media_roots);
   return [flags]() -> Result<int> {
-    auto campaign = manifest::load_campaign(flags->file);
+    auto campaign = manifest::load_campaign(flags->file, manifest::ParseOptions{flags->media_roots});
     if (!campaign) return campaign.error();
     auto desired = expand::expand_campaign(*campaign);
     if (!desired) return desired.error();

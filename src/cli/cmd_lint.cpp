@@ -14,6 +14,7 @@ struct LintFlags {
   std::string as_of;
   bool strict = false;
   bool list_rules = false;
+  std::vector<std::string> media_roots;
 };
 
 const char* stage_name(manifest::RuleStage s) {
@@ -49,6 +50,7 @@ CommandRun define_lint(CLI::App& sub, std::shared_ptr<Clock>) {
   sub.add_option("--format", flags->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
   sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); no date-vs-today check without it");
   sub.add_flag("--strict", flags->strict, "Exit 1 on warnings too");
+  add_media_root_option(sub, flags->media_roots);
   sub.add_flag("--list-rules", flags->list_rules, "Print every rule id with its severity and meaning");
   return [flags]() -> Result<int> {
     if (flags->list_rules) {
@@ -58,7 +60,7 @@ CommandRun define_lint(CLI::App& sub, std::shared_ptr<Clock>) {
     if (flags->files.empty()) return invalid_input("ugc lint: name at least one campaign file (or --list-rules)");
     auto as_of = parse_as_of(flags->as_of);
     if (!as_of) return as_of.error();
-    auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/true});
+    auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/true, flags->media_roots});
     auto n = print_findings(flags->format, findings);
     return n.errors || (flags->strict && n.warnings) ? kExitError : kExitOk;
   };

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
@@ -27,6 +28,7 @@ struct PlanFlags {
   bool detailed_exitcode = false;
   bool no_color = false;
   bool no_bulk = false;
+  std::vector<std::string> media_roots;
 };
 
 // Terraform's spelling `-out F`: CLI11 reads it as `-o ut` plus a stray
@@ -68,7 +70,7 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   if (!format) return invalid_input("--format must be text, json or markdown");
   auto store = open_state_if_any(flags.state, clock);
   if (!store.ok()) return store.error();
-  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk};
+  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots};
   auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
   if (!plan.ok()) return plan.error();
 
@@ -97,6 +99,7 @@ CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_flag("--detailed-exitcode", flags->detailed_exitcode, "Exit 0: no changes, 2: changes, 1: error");
   sub.add_flag("--no-color", flags->no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
+  add_media_root_option(sub, flags->media_roots);
   sub.allow_extras();  // only for `-out F`; anything else is refused in accept_terraform_out
   CLI::App* app = &sub;
   return [flags, app, clock]() -> Result<int> { return run_plan(*app, *flags, clock); };

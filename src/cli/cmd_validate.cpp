@@ -11,6 +11,7 @@ struct ValidateFlags {
   std::vector<std::string> files;
   std::string format = "text";
   std::string as_of;
+  std::vector<std::string> media_roots;
 };
 
 }  // namespace
@@ -20,10 +21,11 @@ CommandRun define_validate(CLI::App& sub, std::shared_ptr<Clock>) {
   sub.add_option("files", flags->files, "Campaign files (YAML)")->required();
   sub.add_option("--format", flags->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
   sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); no date-vs-today check without it");
+  add_media_root_option(sub, flags->media_roots);
   return [flags]() -> Result<int> {
     auto as_of = parse_as_of(flags->as_of);
     if (!as_of) return as_of.error();
-    auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/false});
+    auto findings = check_campaign_files(CheckRequest{flags->files, *as_of, /*warnings=*/false, flags->media_roots});
     return print_findings(flags->format, findings).errors ? kExitError : kExitOk;
   };
 }

@@ -22,8 +22,6 @@ std::string to_hex(const unsigned char* bytes, unsigned len) {
   return out;
 }
 
-using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
-
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -33,21 +31,38 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(md, len);
 }
 
+struct Sha256Stream::Context {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+};
+
+Sha256Stream::Sha256Stream() : ctx_(std::make_unique<Context>()) { reset(); }
+Sha256Stream::~Sha256Stream() = default;
+Sha256Stream::Sha256Stream(Sha256Stream&&) noexcept = default;
+Sha256Stream& Sha256Stream::operator=(Sha256Stream&&) noexcept = default;
+
+void Sha256Stream::reset() { EVP_DigestInit_ex(ctx_->md.get(), EVP_sha256(), nullptr); }
+
+void Sha256Stream::update(std::string_view bytes) { EVP_DigestUpdate(ctx_->md.get(), bytes.data(), bytes.size()); }
+
+std::string Sha256Stream::finish_hex() {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned len = 0;
+  EVP_DigestFinal_ex(ctx_->md.get(), md, &len);
+  reset();
+  return to_hex(md, len);
+}
+
 Result<std::string> sha256_file_hex(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error("cannot read '" + path + "': " + std::strerror(errno));
-  DigestContext ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  Sha256Stream hash;
   std::vector<char> buf(1 << 16);
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    EVP_DigestUpdate(ctx.get(), buf.data(), static_cast<size_t>(in.gcount()));
+    hash.update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
   }
   if (in.bad()) return io_error("error reading '" + path + "'");
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned len = 0;
-  EVP_DigestFinal_ex(ctx.get(), md, &len);
-  return to_hex(md, len);
+  return hash.finish_hex();
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {

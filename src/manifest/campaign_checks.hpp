@@ -13,6 +13,7 @@ namespace ugc::manifest::detail {
 
 struct CheckContext {
   std::string base_dir;  // media paths are relative to the campaign file's directory
+  std::vector<std::string> media_roots;  // --media-root: where media may live besides base_dir
   std::map<std::size_t, SourceLocation> video_markets_where;  // video index -> `markets:` list
   std::map<std::size_t, SourceLocation> video_ignore_where;   // video index -> `lint: ignore:` list
 };
@@ -21,7 +22,8 @@ struct CheckContext {
 void check_campaign(Campaign& campaign, const CheckContext& ctx, std::vector<Diagnostic>& out);
 
 void check_references(const Campaign& campaign, const CheckContext& ctx, std::vector<Diagnostic>& out);
-// Resolves and hashes local media and the profile picture.
+// Resolves local media and the profile picture inside the media roots
+// (symlinks followed), checks their type by content and hashes them.
 void resolve_media_files(Campaign& campaign, const CheckContext& ctx, std::vector<Diagnostic>& out);
 void check_account_profile(const Campaign& campaign, std::vector<Diagnostic>& out);
 void check_videos(const Campaign& campaign, const CheckContext& ctx, std::vector<Diagnostic>& out);

@@ -5,8 +5,8 @@
 
 namespace ugc::manifest {
 
-Result<Campaign> load_campaign(const std::string& path) {
-  ParseOutcome outcome = parse_campaign_file(path);
+Result<Campaign> load_campaign(const std::string& path, const ParseOptions& options) {
+  ParseOutcome outcome = parse_campaign_file(path, options);
   std::vector<Diagnostic> errors;
   for (const auto& d : outcome.diagnostics)
     if (d.severity == Severity::error) errors.push_back(d);

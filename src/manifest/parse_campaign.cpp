@@ -180,6 +180,7 @@ class CampaignParser {
         a.biography = localized(f.value, "accounts biography");
       } else if (f.key == "profile_picture") {
         if (auto s = r_.string(f.value, "accounts profile_picture")) a.profile_picture = *s;
+        a.profile_picture_where = r_.at(f.value);
       }
     }
   }
@@ -364,7 +365,7 @@ std::string parent_dir(const std::string& path) {
 
 }  // namespace
 
-ParseOutcome parse_campaign_text(const std::string& text, const std::string& path) {
+ParseOutcome parse_campaign_text(const std::string& text, const std::string& path, const ParseOptions& options) {
   ParseOutcome outcome;
   try {
     YamlReader reader(path, outcome.diagnostics);
@@ -372,7 +373,7 @@ ParseOutcome parse_campaign_text(const std::string& text, const std::string& pat
     if (!root) return outcome;
     CampaignParser parser(reader);
     Campaign campaign = parser.parse(*root);
-    detail::CheckContext ctx{parent_dir(path), parser.markets_where_, parser.ignore_where_};
+    detail::CheckContext ctx{parent_dir(path), options.media_roots, parser.markets_where_, parser.ignore_where_};
     detail::check_campaign(campaign, ctx, outcome.diagnostics);
     if (!outcome.has_errors()) outcome.campaign = std::move(campaign);
   } catch (const std::exception& e) {
@@ -386,7 +387,7 @@ ParseOutcome parse_campaign_text(const std::string& text, const std::string& pat
   return outcome;
 }
 
-ParseOutcome parse_campaign_file(const std::string& path) {
+ParseOutcome parse_campaign_file(const std::string& path, const ParseOptions& options) {
   std::error_code ec;
   std::ifstream in;
   if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
@@ -402,7 +403,7 @@ ParseOutcome parse_campaign_file(const std::string& path) {
   text.resize(kMaxFileBytes + 1);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
-  return parse_campaign_text(text, path);
+  return parse_campaign_text(text, path, options);
 }
 
 }  // namespace ugc::manifest

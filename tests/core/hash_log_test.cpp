@@ -10,6 +10,16 @@ TEST_CASE("sha256 and hmac match published test vectors") {
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+TEST_CASE("sha256 fed in pieces equals sha256 of the whole and starts over after finishing") {
+  ugc::Sha256Stream stream;
+  stream.update("a");
+  stream.update("");
+  stream.update("bc");
+  CHECK(stream.finish_hex() == ugc::sha256_hex("abc"));
+  stream.update("abc");
+  CHECK(stream.finish_hex() == ugc::sha256_hex("abc"));
+}
+
 TEST_CASE("registered secrets are redacted from text") {
   ugc::log::add_secret("sk_0123456789abcdef");
   CHECK(ugc::log::redact("key=sk_0123456789abcdef end") == "key=[REDACTED] end");

@@ -10,6 +10,7 @@
 
 #include "fixtures.hpp"
 #include "ugc/manifest/limits.hpp"
+#include "support/temp_dir.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/manifest/yaml_shape.hpp"
 
@@ -224,16 +225,18 @@ TEST_CASE("a media file that does not exist or cannot be read is an error at its
   // A directory is not a media file.
   std::string dir = minimal_campaign();
   dir.replace(dir.find("file: media/clip.mp4"), 20, "file: media");
-  expect_rejected(dir, "media-missing");
+  expect_rejected(dir, "media-not-file");
 
   if (::geteuid() != 0) {  // root reads everything; the check only means something for a user
-    auto tmp = std::filesystem::temp_directory_path() / "ugc-manifest-unreadable.mp4";
-    { std::FILE* f = std::fopen(tmp.c_str(), "w"); REQUIRE(f); std::fputs("x", f); std::fclose(f); }
-    ::chmod(tmp.c_str(), 0);
+    ugc::testing::TempDir tmp;
+    auto clip = tmp.file("unreadable.mp4");
+    { std::FILE* f = std::fopen(clip.c_str(), "w"); REQUIRE(f); std::fputs("x", f); std::fclose(f); }
+    ::chmod(clip.c_str(), 0);
     std::string unreadable = minimal_campaign();
-    unreadable.replace(unreadable.find("file: media/clip.mp4"), 20, "file: " + tmp.string());
-    expect_rejected(unreadable, "media-missing");
-    std::filesystem::remove(tmp);
+    unreadable.replace(unreadable.find("file: media/clip.mp4"), 20, "file: " + clip);
+    auto outcome = ugc::manifest::parse_campaign_text(unreadable, data("inline.yaml"), {{tmp.path()}});
+    INFO(dump(outcome.diagnostics));
+    CHECK(find_rule(outcome.diagnostics, "media-missing"));
   }
 }
 

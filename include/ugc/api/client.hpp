@@ -53,9 +53,10 @@ class Client {
 
   // PUTs a file to a presigned upload_url (§7), with the given Content-Type.
   // The URL is a capability: it is registered as a secret and never logged.
-  // Retried like a keyed mutation (the same bytes to the same URL).
+  // Retried like a keyed mutation (the same bytes to the same URL). With
+  // `file_sha256` the bytes are checked as they are sent (kFileChanged).
   Status put_presigned(const std::string& upload_url, const std::string& file_path,
-                       const std::string& content_type);
+                       const std::string& content_type, const std::string& file_sha256 = "");
 
   // The Date header of the most recent response: the server's "today" (UTC).
   std::optional<std::string> last_server_date() const;

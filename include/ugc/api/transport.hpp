@@ -25,6 +25,10 @@ inline constexpr const char* kConnectFailed = "CONNECT_FAILED";          // noth
 inline constexpr const char* kTimedOut = "TIMEOUT";                      // request may have run
 inline constexpr const char* kConnectionDropped = "CONNECTION_DROPPED";  // request may have run
 inline constexpr const char* kTlsFailed = "TLS_FAILED";                  // not retried (ErrorKind::fatal)
+// A file sent with an expected sha256 hashed to something else as it was read:
+// the send was aborted before the body ended, so the server got no complete
+// request (ErrorKind::conflict, not retried).
+inline constexpr const char* kFileChanged = "FILE_CHANGED";
 
 // Ordered header list with case-insensitive lookup (HTTP header names are).
 class Headers {
@@ -46,6 +50,9 @@ struct MultipartPart {
   std::string file_path;
   std::string filename;      // defaults to the file's base name
   std::string content_type;  // optional
+  // When set, the file's bytes are hashed as they are read and sent; the
+  // send fails with kFileChanged, before the body is complete, if they differ.
+  std::string file_sha256{};
 };
 
 struct HttpRequest {
@@ -54,6 +61,7 @@ struct HttpRequest {
   Headers headers;
   std::string body;                  // sent when non-empty (or for POST/PUT/PATCH)
   std::string body_file;             // stream this file as the body instead (presigned PUT)
+  std::string body_file_sha256;      // as MultipartPart::file_sha256, for body_file
   std::vector<MultipartPart> parts;  // multipart/form-data when non-empty
   std::chrono::milliseconds timeout{std::chrono::seconds(60)};
   // Open a new connection instead of reusing a kept-alive one. libcurl

@@ -16,10 +16,12 @@ namespace ugc::api {
 
 enum class ImagePurpose { carousel, profile_picture };
 
-// POST /upload/video/direct (multipart: file, bundle_id).
+// POST /upload/video/direct (multipart: file, bundle_id). `file_sha256`,
+// when set, is what the bytes sent must hash to (MultipartPart::file_sha256).
 struct VideoUploadRequest {
   std::string bundle_id;
   std::string file_path;
+  std::string file_sha256{};
 };
 
 // POST /upload/image/direct (multipart: file, bundle_id, purpose).
@@ -27,6 +29,7 @@ struct ImageUploadRequest {
   std::string bundle_id;
   std::string file_path;
   ImagePurpose purpose = ImagePurpose::carousel;
+  std::string file_sha256{};
 };
 
 // POST /upload/image/from-url (JSON: url, bundle_id, purpose).
@@ -41,9 +44,10 @@ Request to_request(const ImageUploadRequest& r);
 Request to_request(const ImageFromUrlRequest& r);
 
 // A direct upload rebuilt from its form fields and local file, as a plan
-// keeps it: the file goes as the `file` part with its content type.
+// keeps it: the file goes as the `file` part with its content type, checked
+// against `file_sha256` as it is sent when that is set.
 Request multipart_request(std::string method, std::string path, const std::map<std::string, std::string>& form,
-                          const std::string& file_path);
+                          const std::string& file_path, const std::string& file_sha256 = "");
 
 // A direct video upload read back from a request about to be sent (a large
 // file goes through the presigned flow instead); nullopt for anything else.

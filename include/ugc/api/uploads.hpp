@@ -32,8 +32,9 @@ Result<UploadedMedia> parse_uploaded_media(const Json& data);
 // (presigned), so that callers record every upload alike.
 Response to_response(const UploadedMedia& media);
 
-// POST /upload/video (presigned; no idempotency key) + PUT of the file.
+// POST /upload/video (presigned; no idempotency key) + PUT of the file,
+// checked against `file_sha256` as it is sent when that is set.
 Result<UploadedMedia> upload_video_presigned(Client& client, const std::string& bundle_id,
-                                             const std::string& file_path);
+                                             const std::string& file_path, const std::string& file_sha256 = "");
 
 }  // namespace ugc::api

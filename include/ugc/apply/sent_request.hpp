@@ -20,6 +20,10 @@ struct SentRequest {
   Json body;                               // null for multipart
   std::map<std::string, std::string> form;  // multipart fields besides `file`
   std::string file;                         // local file sent as the `file` part
+  // What `file`'s bytes must hash to: the plan's media key. Checked on the
+  // bytes as they are sent, so a file changed since the plan is never
+  // uploaded (nor recorded) under the planned hash.
+  std::string file_sha256;
   std::string idempotency_key;              // empty for sensitive operations
 
   bool multipart() const { return !file.empty(); }

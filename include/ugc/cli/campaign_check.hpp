@@ -13,7 +13,17 @@
 #include "ugc/core/json.hpp"
 #include "ugc/manifest/diagnostic.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace ugc::cli {
+
+// `--media-root DIR` (repeatable) on every command that reads a campaign file
+// (validate, lint, expand, plan, apply): media and the profile picture must
+// resolve inside the campaign file's directory or one of these. Only the
+// command line widens it, never the campaign file.
+void add_media_root_option(CLI::App& sub, std::vector<std::string>& roots);
 
 struct FileFindings {
   std::string file;
@@ -24,6 +34,7 @@ struct CheckRequest {
   std::vector<std::string> files;
   std::optional<CivilDate> as_of;
   bool warnings = true;  // false for `validate`: errors only
+  std::vector<std::string> media_roots;  // --media-root
 };
 
 std::vector<FileFindings> check_campaign_files(const CheckRequest& request);

@@ -10,6 +10,7 @@
 // says so). Online (`ugc apply`): today is --as-of or the server's Date header;
 // prices are GET /credit-costs, kept in the state for later offline plans.
 #include <string>
+#include <vector>
 
 #include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
@@ -29,6 +30,7 @@ struct PlanRequest {
   std::string campaign_file;
   std::string as_of;        // --as-of as typed; empty: not given
   bool bulk_create = true;  // false with --no-bulk
+  std::vector<std::string> media_roots;  // --media-root
   // Online: also receives what GET /credit-costs answered. Without a state
   // file apply keeps it only once it has created the file (after confirmation).
   api::CreditCosts* prices_read = nullptr;

@@ -42,7 +42,7 @@ struct Media {
   std::string id;  // key under `media:`
   std::string creator;
   std::string file;    // path as written, relative to the campaign file; empty when url is set
-  std::string path;    // file resolved against the campaign file's directory
+  std::string path;    // file resolved against the campaign file's directory (inside a media root)
   std::string url;     // remote media passed through as-is
   std::string sha256;  // of the file's bytes; empty for url media
   SourceLocation where;
@@ -78,6 +78,7 @@ struct AccountTemplate {
   std::string profile_picture_path;  // resolved local path; empty for a URL
   std::string profile_picture_sha256;
   SourceLocation where;
+  SourceLocation profile_picture_where;  // of its value
 };
 
 struct Schedule {
