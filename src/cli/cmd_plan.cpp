@@ -88,7 +88,7 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
     if (!saved.ok()) return saved.error();
     UGC_TRY(plan::save_plan(*saved, flags.out));
-    std::fprintf(stderr, "Saved the plan to %s; run `ugc apply %s` to carry it out exactly.\n",
+    std::fprintf(stderr, "Saved the plan to %s; `ugc apply %s` plans again and carries it out only if nothing differs.\n",
                  flags.out.c_str(), flags.out.c_str());
   }
   if (!flags.detailed_exitcode) return kExitOk;

@@ -101,13 +101,15 @@ TEST_CASE("saved plan: a caption edited in a request body, checksum recomputed, 
   ApplySession s(kSavedPlanCampaign);
   const std::string path = saved_plan_file(s, s.state(), "plan.json");
   tamper_saved_plan(path, [](OrderedJson& plan) {
-    OrderedJson* caption = first_body_field(plan, "caption");
+    // The API calls a video's caption its description.
+    OrderedJson* caption = first_body_field(plan, "description");
     REQUIRE(caption != nullptr);
     *caption = "Edited after review #ad";
   });
   RunResult r = apply_saved_plan(s, path, s.state());
   check_refused(s, r, "saved plan differs from a fresh plan");
-  CHECK(r.err.find("caption is \"Edited after review #ad\" in the saved plan") != std::string::npos);
+  CHECK(r.err.find("requests[0].body.videos[0].description is \"Edited after review #ad\" in the saved plan") !=
+        std::string::npos);
 }
 
 TEST_CASE("saved plan: edited slot counts are refused before any request") {

@@ -14,7 +14,7 @@ namespace ugc::plan {
 
 // ok when `fresh` does exactly what `saved` says. Otherwise conflict, naming
 // the first difference, e.g. "action 3 (configure_videos:ugc-wave-1-FR-tiktok-1):
-// requests[0].body.videos[0].caption is ... in the saved plan, ... in a fresh
+// requests[0].body.videos[0].description is ... in the saved plan, ... in a fresh
 // plan". When the prices differ and so do the credits, the error says so with
 // both totals (the saved plan was priced offline with other prices).
 Status check_same_plan(const Plan& saved, const Plan& fresh);
