@@ -28,10 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // Nearly every mutation breaks the checksum. It is a plain sha256 that
   // anyone can recompute, so sign the document again, as an attacker would,
-  // and reach the plan parser behind it. (The message is the only sign of
-  // that case here; the nesting limit was passed, so dumping is safe.)
+  // and reach the plan parser behind it. The message is the only sign of
+  // that case here, and it may quote the input, so the text is parsed again
+  // without trusting it; past the checksum, the nesting limit held, so
+  // dumping (recursive) is safe.
   if (parsed.error().message().find("checksum mismatch") == std::string::npos) return 0;
-  ugc::OrderedJson doc = ugc::OrderedJson::parse(text);
+  ugc::OrderedJson doc = ugc::OrderedJson::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object()) return 0;
   doc["checksum"] = ugc::plan::plan_checksum(doc);
   auto signed_again = ugc::plan::parse_saved_plan(doc.dump());
   if (signed_again.ok()) check_round_trip(*signed_again);
