@@ -108,6 +108,8 @@ Result<bool> confirmed(const ApplyFlags& flags) {
 Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   const bool json = flags.format == "json";
   std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
+  const bool saved = is_saved_plan(flags.file);
+  if (saved) UGC_TRY(check_saved_plan_flags(flags));
 
   api::ApiConfigFlags api_flags;
   if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
@@ -134,8 +136,6 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
     std::fprintf(stderr, "Settled %d request(s) left open by an interrupted run (%d recorded, %d not applied).\n",
                  reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
 
-  const bool saved = is_saved_plan(flags.file);
-  if (saved) UGC_TRY(check_saved_plan_flags(flags));
   auto plan = saved ? verify_saved_plan(flags.file, *store, client, *clock)
                     : plan_from_file({flags.file, flags.as_of, !flags.no_bulk}, &*store, &client, *clock);
   if (!plan.ok()) return plan.error();

@@ -88,6 +88,10 @@ void check_refused(const ApplySession& s, const RunResult& r, const std::string&
 TEST_CASE("saved plan: an unedited plan applies exactly, without asking") {
   ApplySession s(kSavedPlanCampaign);
   const std::string path = saved_plan_file(s, s.state(), "plan.json");
+  // The plan keeps the date and options it was made with.
+  RunResult other_day = s.ugc({"apply", path, "--state", s.state(), "--as-of", "2027-02-01"});
+  CHECK(other_day.exit_code == 1);
+  CHECK(other_day.err.find("keeps the date and options it was planned with") != std::string::npos);
   RunResult r = apply_saved_plan(s, path, s.state());
   INFO("stderr: " << r.err);
   REQUIRE(r.exit_code == 0);
