@@ -46,9 +46,10 @@ struct ServerFacts {
   std::optional<CivilDate> today;
 };
 
-Result<ServerFacts> ask_server(api::Client& server, state::Store* store) {
+Result<ServerFacts> ask_server(api::Client& server, state::Store* store, api::CreditCosts* prices_read) {
   auto costs = api::get_credit_costs(server);
   if (!costs.ok()) return costs.error().with_context("reading prices (GET /credit-costs)");
+  if (prices_read) *prices_read = *costs;
   if (store) {
     if (auto kept = remember_prices(*store, *costs); !kept.ok())
       spdlog::warn("could not keep the prices for offline plans: {}", kept.error().message());
@@ -86,7 +87,7 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
   if (!state.ok()) return state.error();
   std::optional<ServerFacts> online;
   if (server) {
-    auto facts = ask_server(*server, store);
+    auto facts = ask_server(*server, store, request.prices_read);
     if (!facts.ok()) return facts.error();
     online = *facts;
   }

@@ -3,14 +3,18 @@
 // TokPortal API (see ugc/apply/executor.hpp). ugc apply PLANFILE: verify the
 // saved plan by planning again (ugc/cli/verified_plan.hpp), show it, carry it
 // out without asking (it was reviewed when saved).
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
@@ -24,10 +28,12 @@
 #include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
+#include "ugc/cli/prices.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/cli/verified_plan.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/plan/render.hpp"
+#include "ugc/state/backup.hpp"
 #include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
 
@@ -41,7 +47,10 @@ constexpr const char* kExitCodesHelp =
     "(its state id and serial). A verified saved plan runs without asking.\n"
     "Exit codes: 0 everything applied (or nothing to do); 1 error before any action ran "
     "(bad input, stale plan, no confirmation, lock held); 3 partial: some actions failed or were "
-    "skipped, the rest are applied and recorded - fix the cause and run apply again.";
+    "skipped, the rest are applied and recorded - fix the cause and run apply again.\n"
+    "State: a damaged state file is refused before anything is written (see `ugc state check`); an existing "
+    "state is backed up into <state>.backups/ before the first write (the newest 5 are kept); a missing one is "
+    "created only once the plan is confirmed. Ctrl-C before the first action stops and releases the lock.";
 
 struct ApplyFlags {
   std::string file;
@@ -92,7 +101,8 @@ Status check_saved_plan_flags(const ApplyFlags& flags) {
   return {};
 }
 
-// Asks on the terminal; refuses without one unless --auto-approve.
+// Asks on the terminal; refuses without one unless --auto-approve. A signal
+// interrupts the read (InterruptScope before the first action): no answer.
 Result<bool> confirmed(const ApplyFlags& flags) {
   if (flags.auto_approve) return true;
   if (!is_terminal(stdin))
@@ -105,22 +115,87 @@ Result<bool> confirmed(const ApplyFlags& flags) {
   return answer == "yes";
 }
 
+// Anything at the path (even what cannot be read) goes through Store::open,
+// which says what is wrong with it; only a free path waits for confirmation.
+bool state_path_taken(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 || errno != ENOENT;
+}
+
+// The state an apply works on, with its lock. A missing state file is created
+// only once the plan is confirmed, so a refused or interrupted apply leaves no
+// file behind.
+struct ApplyState {
+  std::unique_ptr<state::Store> store;
+  std::unique_ptr<state::StateLock> lock;
+};
+
+Status lock_into(const ApplyFlags& flags, ApplyState& held) {
+  auto lock = lock_state(flags, *held.store);
+  if (!lock.ok()) return lock.error();
+  held.lock = std::make_unique<state::StateLock>(std::move(*lock));
+  return {};
+}
+
+// An existing state file: opened (refused when damaged, before any write),
+// backed up, locked, and the journal of an interrupted run reconciled.
+Result<ApplyState> open_existing_state(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock,
+                                       api::Client& client) {
+  auto store = state::Store::open(flags.state, {state::Access::read_write, false}, clock);
+  if (!store.ok()) return store.error();
+  ApplyState held{std::make_unique<state::Store>(std::move(*store)), nullptr};
+  auto backup = state::rotate_backup(*held.store);
+  if (!backup.ok()) return backup.error().with_context("backing up the state before apply");
+  spdlog::info("backed up the state to {}", *backup);
+  UGC_TRY(lock_into(flags, held));
+
+  auto journal = apply::store_journal(*held.store);
+  auto reconciled = apply::reconcile_journal(*held.store, *journal, client);
+  if (!reconciled.ok()) return reconciled.error().with_context("reconciling the journal of an interrupted run");
+  if (reconciled->open_entries > 0)
+    std::fprintf(stderr, "Settled %d request(s) left open by an interrupted run (%d recorded, %d not applied).\n",
+                 reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
+  return held;
+}
+
+// The confirmed first apply: creates the state file. Another run may have
+// created and used it since this one planned against nothing.
+Result<ApplyState> create_state(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock,
+                                const std::optional<api::CreditCosts>& prices) {
+  auto store = state::Store::open(flags.state, {state::Access::read_write, true}, clock);
+  if (!store.ok()) return store.error();
+  ApplyState held{std::make_unique<state::Store>(std::move(*store)), nullptr};
+  UGC_TRY(lock_into(flags, held));
+  auto serial = held.store->serial();
+  if (!serial.ok()) return serial.error();
+  if (*serial != 0)
+    return conflict("state file " + flags.state + " was created by another run while this one planned against "
+                    "no state: run apply again to plan against it");
+  if (prices) UGC_TRY(remember_prices(*held.store, *prices));
+  return held;
+}
+
+Error interrupted_before_actions() {
+  return Error(ErrorKind::conflict, "interrupted before the first action: nothing was applied, the state lock is released");
+}
+
 Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   const bool json = flags.format == "json";
   std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
   const bool saved = is_saved_plan(flags.file);
   if (saved) UGC_TRY(check_saved_plan_flags(flags));
 
+  // Until the first action a signal only asks to stop: every path below
+  // returns, and the lock is released on the way out.
+  InterruptScope interrupt;
+  interrupt.set_before_first_action(true);
+  auto stop_requested = [&] { return interrupt.requested().load(); };
+
   api::ApiConfigFlags api_flags;
   if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
   if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
   auto config = api::resolve_api_config(api_flags);
   if (!config.ok()) return config.error();
-
-  auto store = state::Store::open(flags.state, {state::Access::read_write, true}, clock);
-  if (!store.ok()) return store.error();
-  auto lock = lock_state(flags, *store);
-  if (!lock.ok()) return lock.error();
 
   api::ClientOptions client_options;
   client_options.base_url = config->base_url;
@@ -129,16 +204,20 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
       std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), client_options.client_name}));
   api::Client client(client_options, transport, clock);
 
-  auto journal = apply::store_journal(*store);
-  auto reconciled = apply::reconcile_journal(*store, *journal, client);
-  if (!reconciled.ok()) return reconciled.error().with_context("reconciling the journal of an interrupted run");
-  if (reconciled->open_entries > 0)
-    std::fprintf(stderr, "Settled %d request(s) left open by an interrupted run (%d recorded, %d not applied).\n",
-                 reconciled->open_entries, reconciled->replayed + reconciled->found, reconciled->not_applied);
+  ApplyState held;
+  if (state_path_taken(flags.state)) {
+    auto opened = open_existing_state(flags, clock, client);
+    if (!opened.ok()) return opened.error();
+    held = std::move(*opened);
+  }
+  if (stop_requested()) return interrupted_before_actions();
 
-  auto plan = saved ? verify_saved_plan(flags.file, *store, client, *clock)
-                    : plan_from_file({flags.file, flags.as_of, !flags.no_bulk}, &*store, &client, *clock);
+  api::CreditCosts prices_read;
+  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, &prices_read};
+  auto plan = saved ? verify_saved_plan(flags.file, held.store.get(), client, *clock, &prices_read)
+                    : plan_from_file(request, held.store.get(), &client, *clock);
   if (!plan.ok()) return plan.error();
+  if (stop_requested()) return interrupted_before_actions();
 
   auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human));
   std::fputs(renderer->render(*plan).c_str(), human);
@@ -151,21 +230,31 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   }
   // A verified saved plan was reviewed when it was saved (Terraform's rule).
   auto yes = saved ? Result<bool>(true) : confirmed(flags);
+  if (stop_requested()) return interrupted_before_actions();
   if (!yes.ok()) return yes.error();
   if (!*yes) {
     std::fprintf(stderr, "Apply cancelled.\n");
     return kExitError;
   }
+  if (!held.store) {
+    std::optional<api::CreditCosts> prices;
+    prices = prices_read;  // a saved plan was verified with the server's prices too
+    auto created = create_state(flags, clock, prices);
+    if (!created.ok()) return created.error();
+    held = std::move(*created);
+  }
+  if (stop_requested()) return interrupted_before_actions();
+  interrupt.set_before_first_action(false);
 
-  InterruptScope interrupt;
+  auto journal = apply::store_journal(*held.store);
   auto progress = apply::make_progress_reporter(
       is_terminal(stderr) ? apply::ProgressStyle::live_line : apply::ProgressStyle::log_lines, stderr, clock);
   apply::ExecuteOptions options;
   options.parallelism = flags.parallelism;
-  options.run_id = lock->id();
+  options.run_id = held.lock->id();
   options.stop = &interrupt.requested();
   options.progress = progress.get();
-  auto result = apply::execute_plan(*plan, *store, *journal, client, *clock, options);
+  auto result = apply::execute_plan(*plan, *held.store, *journal, client, *clock, options);
   if (!result.ok()) return result.error();
 
   const int exit_code = result->complete() ? kExitOk : kExitPartial;

@@ -1,5 +1,6 @@
 // ugc state: inspect and edit the local state store without touching the API.
-//   list | show REF | mv OLD NEW | rm REF | unlock --force ID | upgrade | check
+//   list | show REF | mv OLD NEW | rm REF | unlock --force ID | upgrade
+//   | check [--repair] | backup [-o FILE] | restore FILE
 // Each takes --state FILE (default .ugc/state.db) and --format text|json.
 // Reading commands open the file read-only and never create it; writing
 // commands take the state lock (waiting up to --lock-timeout).
@@ -9,9 +10,12 @@
 
 #include "ugc/cli/command.hpp"
 #include "ugc/core/json.hpp"
+#include "ugc/state/backup.hpp"
+#include "ugc/state/integrity.hpp"
 #include "ugc/state/journal.hpp"
 #include "ugc/state/lock.hpp"
 #include "ugc/state/migrations.hpp"
+#include "ugc/state/repair.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -262,38 +266,118 @@ Result<int> run_upgrade(const StateFlags& flags, const std::shared_ptr<Clock>& c
   return kExitOk;
 }
 
-// Damage, and journal entries an interrupted apply left open (apply
-// reconciles those on its next run).
-Result<int> run_check(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+void print_open_entries(const StateFlags& flags, const std::vector<JournalRecord>& open_entries) {
+  if (flags.json()) return;
+  if (!open_entries.empty())
+    std::printf("%zu request(s) were started by an interrupted run and not recorded as finished; the next "
+                "`ugc apply` reconciles them\n",
+                open_entries.size());
+  for (const auto& r : open_entries)
+    std::printf("  #%lld %s %s %s (action %s, since %s)\n", r.id, r.entry.method.c_str(), r.entry.path.c_str(),
+                r.entry.idempotency_key.c_str(), r.entry.action_id.c_str(), r.started_at.c_str());
+}
+
+OrderedJson open_entries_json(const std::vector<JournalRecord>& open_entries) {
+  OrderedJson list = OrderedJson::array();
+  for (const auto& r : open_entries)
+    list.push_back({{"id", r.id},
+                    {"action_id", r.entry.action_id},
+                    {"method", r.entry.method},
+                    {"path", r.entry.path},
+                    {"idempotency_key", r.entry.idempotency_key},
+                    {"started_at", r.started_at}});
+  return list;
+}
+
+Result<int> run_repair(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
+  auto report = repair_state(flags.state, clock);
+  if (!report) return report.error();
+  if (flags.json()) {
+    OrderedJson tables = OrderedJson::array();
+    for (const auto& t : report->tables)
+      tables.push_back({{"table", t.table}, {"rows_kept", t.copied}, {"rows_dropped", t.rejected}, {"lost", t.lost}});
+    print_json({{"state", flags.state}, {"repaired", true}, {"complete", report->complete()},
+                {"damaged_file_kept_as", report->damaged_kept_as}, {"tables", tables}});
+    return kExitOk;
+  }
+  std::printf("repaired %s; the damaged file is kept as %s\n", flags.state.c_str(), report->damaged_kept_as.c_str());
+  for (const auto& t : report->tables) {
+    std::printf("  %-20s %lld row(s) kept", t.table.c_str(), t.copied);
+    if (t.rejected > 0) std::printf(", %lld dropped (they referred to lost rows)", t.rejected);
+    if (!t.lost.empty()) std::printf("; lost: %s", t.lost.c_str());
+    std::printf("\n");
+  }
+  std::printf(report->complete() ? "every row was recovered\n"
+                                 : "some rows were lost: the next `ugc apply` finds resources the state forgot by "
+                                   "their external_ref at TokPortal; check `ugc plan` before applying\n");
+  return kExitOk;
+}
+
+// Damage, and journal entries an interrupted run left open (apply
+// reconciles those on its next run). Opens the file without the integrity
+// check that refuses damaged files everywhere else: reporting it is the point.
+Result<int> run_check(const StateFlags& flags, bool repair, const std::shared_ptr<Clock>& clock) {
+  std::vector<std::string> problems;
+  std::vector<JournalRecord> open_entries;
+  {
+    OpenMode mode{Access::read_only};
+    mode.verify_integrity = false;
+    auto store = Store::open(flags.state, mode, clock);
+    if (!store) return store.error();
+    auto found = store->quick_check();
+    if (!found) return found.error();
+    problems = std::move(*found);
+    if (problems.empty()) {
+      auto open = open_journal_entries(*store);
+      if (!open) return open.error();
+      open_entries = std::move(*open);
+    }
+  }
+  if (!problems.empty() && repair) {
+    if (!flags.json())
+      for (const auto& p : problems) std::printf("damage: %s\n", p.c_str());
+    return run_repair(flags, clock);
+  }
+  if (flags.json()) {
+    print_json({{"state", flags.state}, {"ok", problems.empty()}, {"problems", problems},
+                {"open_journal_entries", open_entries_json(open_entries)}});
+  } else {
+    if (problems.empty()) std::printf("state %s: no damage found%s\n", flags.state.c_str(), repair ? ", nothing to repair" : "");
+    for (const auto& p : problems) std::printf("damage: %s\n", p.c_str());
+    print_open_entries(flags, open_entries);
+  }
+  if (!problems.empty()) return damaged_state(flags.state, problems);
+  return kExitOk;
+}
+
+Result<int> run_backup(const StateFlags& flags, const std::string& out, const std::shared_ptr<Clock>& clock) {
   auto store = open_for_reading(flags, clock);
   if (!store) return store.error();
-  auto problems = store->quick_check();
-  if (!problems) return problems.error();
-  auto open_entries = open_journal_entries(*store);
-  if (!open_entries) return open_entries.error();
-  if (flags.json()) {
-    OrderedJson doc = {{"state", flags.state}, {"ok", problems->empty()}, {"problems", *problems}};
-    doc["open_journal_entries"] = OrderedJson::array();
-    for (const auto& r : *open_entries)
-      doc["open_journal_entries"].push_back({{"id", r.id},
-                                             {"action_id", r.entry.action_id},
-                                             {"method", r.entry.method},
-                                             {"path", r.entry.path},
-                                             {"idempotency_key", r.entry.idempotency_key},
-                                             {"started_at", r.started_at}});
-    print_json(doc);
+  std::string written = out;
+  if (out.empty()) {
+    auto rotated = rotate_backup(*store);
+    if (!rotated) return rotated.error();
+    written = *rotated;
   } else {
-    if (problems->empty()) std::printf("state %s: no damage found\n", flags.state.c_str());
-    for (const auto& p : *problems) std::printf("damage: %s\n", p.c_str());
-    if (!open_entries->empty())
-      std::printf("%zu request(s) were started by an interrupted run and not recorded as finished; the next "
-                  "`ugc apply` reconciles them\n",
-                  open_entries->size());
-    for (const auto& r : *open_entries)
-      std::printf("  #%lld %s %s %s (action %s, since %s)\n", r.id, r.entry.method.c_str(), r.entry.path.c_str(),
-                  r.entry.idempotency_key.c_str(), r.entry.action_id.c_str(), r.started_at.c_str());
+    UGC_TRY(backup_to(*store, out));
   }
-  if (!problems->empty()) return io_error("state file " + flags.state + " is damaged; restore it from a backup");
+  if (flags.json())
+    print_json({{"state", flags.state}, {"backup", written}});
+  else
+    std::printf("backed up %s to %s\n", flags.state.c_str(), written.c_str());
+  return kExitOk;
+}
+
+Result<int> run_restore(const StateFlags& flags, const std::string& backup, const std::shared_ptr<Clock>& clock) {
+  auto kept = restore_backup(flags.state, backup, clock);
+  if (!kept) return kept.error();
+  if (flags.json()) {
+    print_json({{"state", flags.state}, {"restored_from", backup}, {"replaced_file_kept_as", *kept}});
+    return kExitOk;
+  }
+  std::printf("restored %s from %s", flags.state.c_str(), backup.c_str());
+  if (!kept->empty()) std::printf("; the file it replaced is kept as %s", kept->c_str());
+  std::printf("\n");
   return kExitOk;
 }
 
@@ -329,6 +413,25 @@ CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
 
   CLI::App* check = sub.add_subcommand("check", "Check the state file for damage and interrupted runs");
   add_common_flags(check, *flags, false);
+  auto repair = std::make_shared<bool>(false);
+  check->add_flag("--repair", *repair,
+                  "Rebuild a damaged file from its readable rows; the damaged file is kept as "
+                  "<state>.damaged-<time> and the rows that were lost are listed");
+  check->footer("Every ugc command runs this check (PRAGMA quick_check) when it opens the state and refuses a "
+                "damaged file without writing to it.");
+
+  auto backup_out = std::make_shared<std::string>();
+  CLI::App* backup = sub.add_subcommand(
+      "backup", "Copy the state file consistently (SQLite backup API), by default into <state>.backups/");
+  backup->add_option("-o,--out", *backup_out, "Write the backup to FILE instead");
+  add_common_flags(backup, *flags, false);
+  backup->footer("Default backups are named <state file name>.<UTC time>; the newest 5 are kept. "
+                 "`ugc apply` makes one before each run.");
+
+  auto restore_from = std::make_shared<std::string>();
+  CLI::App* restore = sub.add_subcommand("restore", "Put a backup in place of the state file (the replaced file is kept)");
+  restore->add_option("FILE", *restore_from, "Backup to restore, e.g. from <state>.backups/")->required();
+  add_common_flags(restore, *flags, false);
 
   return [=]() -> Result<int> {
     if (list->parsed()) return run_list(*flags, clock);
@@ -337,7 +440,9 @@ CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
     if (rm->parsed()) return run_rm(*flags, clock);
     if (unlock->parsed()) return run_unlock(*flags, clock);
     if (upgrade->parsed()) return run_upgrade(*flags, clock);
-    if (check->parsed()) return run_check(*flags, clock);
+    if (check->parsed()) return run_check(*flags, *repair, clock);
+    if (backup->parsed()) return run_backup(*flags, *backup_out, clock);
+    if (restore->parsed()) return run_restore(*flags, *restore_from, clock);
     return fatal_error("ugc state: no subcommand");
   };
 }

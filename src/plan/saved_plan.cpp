@@ -128,6 +128,9 @@ Result<SavedPlan> load_saved_plan(const std::string& path) {
 
 Status check_plan_basis(const SavedPlan& saved, const PlanBasis& now) {
   const Plan& plan = saved.plan;
+  if (!saved.state_id.empty() && now.state_id.empty())
+    return conflict("this plan was made for the state file with id " + saved.state_id +
+                    ", and there is no state file here (check --state)");
   if (!saved.state_id.empty() && saved.state_id != now.state_id)
     return conflict("this plan was made for another state file (state id " + saved.state_id + ", this state is " +
                     now.state_id + "); run `ugc plan --out` again with this state");

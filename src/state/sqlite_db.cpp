@@ -1,5 +1,7 @@
 #include "sqlite_db.hpp"
 
+#include "ugc/state/integrity.hpp"
+
 namespace ugc::state {
 
 ErrorKind error_kind_for(int rc) {
@@ -34,8 +36,6 @@ const char* hint_for(int rc) {
       return " (another process is writing to the state file; retry when it is done)";
     case SQLITE_NOTADB:
       return " (this is not a ugc state file)";
-    case SQLITE_CORRUPT:
-      return " (the state file is damaged; restore it from a backup)";
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -49,6 +49,8 @@ const char* hint_for(int rc) {
 
 Error SqliteDb::error(int rc, const std::string& what) const {
   std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    return io_error("state file " + path_ + " is damaged (" + what + ": " + detail + "); " + damage_advice(path_));
   return Error(error_kind_for(rc), "state file " + path_ + ": " + what + ": " + detail + hint_for(rc));
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "sqlite_db.hpp"
 #include "ugc/core/clock.hpp"
@@ -52,6 +53,20 @@ class WriteScope {
 
 // `t` in UTC as "YYYY-MM-DDTHH:MM:SS.mmmZ".
 std::string iso_utc(Clock::wall_time t);
+
+// Creates an empty file with mode 0600 (and its directory, 0700), failing if
+// it exists.
+Status create_private_file(const std::string& path);
+// Removes `path` and its -wal, -shm and -journal files.
+void remove_with_side_files(const std::string& path);
+
+// Renames a state file with its -wal (and drops its -shm).
+Status move_state_file(const std::string& from, const std::string& to);
+
+// PRAGMA quick_check's findings (empty: sound).
+Result<std::vector<std::string>> quick_check_findings(SqliteDb& db);
+// Refuses a damaged file (its -wal included) with damaged_state().
+Status verify_integrity(SqliteDb& db, const std::string& path);
 
 // Checks the first bytes of an existing state file before SQLite sees it, so
 // that a truncated file or another file type is reported as such.

@@ -20,28 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Creates an empty file with mode 0600 (and its directory, 0700), failing if
-// it appeared meanwhile. SQLite gives the -wal and -shm files the same mode.
-Status create_private_file(const std::string& path) {
-  fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) {
-    std::error_code ec;
-    if (!fs::exists(parent, ec)) {
-      fs::create_directories(parent, ec);
-      if (ec) return io_error("cannot create directory " + parent.string() + " for the state file: " + ec.message());
-      fs::permissions(parent, fs::perms::owner_all, ec);
-    }
-  }
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return io_error("cannot create state file " + path + ": " + std::strerror(errno));
-  ::close(fd);
-  return {};
-}
-
-void remove_created_file(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path + suffix).c_str());
-}
-
 Result<long long> query_integer(SqliteDb& db, const std::string& sql, const std::string& what) {
   auto stmt = db.prepare(sql);
   if (!stmt) return stmt.error().with_context(what);
@@ -156,6 +134,28 @@ Result<std::unique_ptr<SqliteDb>> open_reader(const std::string& path) {
 
 }  // namespace
 
+// Creates an empty file with mode 0600 (and its directory, 0700), failing if
+// it appeared meanwhile. SQLite gives the -wal and -shm files the same mode.
+Status create_private_file(const std::string& path) {
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) {
+    std::error_code ec;
+    if (!fs::exists(parent, ec)) {
+      fs::create_directories(parent, ec);
+      if (ec) return io_error("cannot create directory " + parent.string() + " for the state file: " + ec.message());
+      fs::permissions(parent, fs::perms::owner_all, ec);
+    }
+  }
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return io_error("cannot create state file " + path + ": " + std::strerror(errno));
+  ::close(fd);
+  return {};
+}
+
+void remove_with_side_files(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path + suffix).c_str());
+}
+
 Result<Store> Store::open(const std::string& path, OpenMode mode, std::shared_ptr<Clock> clock) {
   if (path.empty()) return invalid_input("the state file path is empty");
   if (mode.access == Access::read_only) mode.create_if_missing = false;
@@ -174,19 +174,31 @@ Result<Store> Store::open(const std::string& path, OpenMode mode, std::shared_pt
   }
 
   auto fail = [&](const Error& e) -> Result<Store> {
-    if (created) remove_created_file(path);
+    if (created) remove_with_side_files(path);
     return e;
   };
+  struct stat wal {};
+  const bool had_wal = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
   auto db = mode.access == Access::read_only ? open_reader(path) : SqliteDb::open(path, SQLITE_OPEN_READWRITE);
   if (!db) return fail(db.error());
   SqliteDb& conn = **db;
   sqlite3_busy_timeout(conn.handle(), static_cast<int>(mode.busy_timeout.count()));
+  // A refused file stays as it is: closing the last connection would
+  // otherwise checkpoint a pending -wal into it.
+  auto refuse = [&](const Error& e) -> Result<Store> {
+    if (had_wal) sqlite3_db_config(conn.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    return fail(e);
+  };
 
   auto version = check_schema(conn, path, mode.access, created);
-  if (!version) return fail(version.error());
-  if (auto s = configure(conn, mode); !s) return fail(s.error());
+  if (!version) return refuse(version.error());
+  // Before the first write (WAL mode, migrations, anything a command does).
+  if (!created && mode.verify_integrity) {
+    if (auto s = verify_integrity(conn, path); !s) return refuse(s.error());
+  }
+  if (auto s = configure(conn, mode); !s) return refuse(s.error());
   if (mode.access == Access::read_write && *version < latest_schema_version()) {
-    if (auto s = migrate(conn); !s) return fail(s.error());
+    if (auto s = migrate(conn); !s) return refuse(s.error());
   }
 
   auto impl = std::make_unique<Impl>();

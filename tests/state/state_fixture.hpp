@@ -1,6 +1,7 @@
 #pragma once
 // Test support for the state tests: file fingerprints for "nothing changed"
 // checks, sample resources, and the fake clock stores run on.
+#include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,8 +11,10 @@
 
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
+#include "raw_sqlite.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/state/resources.hpp"
+#include "ugc/state/store.hpp"
 
 namespace ugc::state::testing {
 
@@ -55,6 +58,26 @@ inline KnownSlot sample_slot(const KnownBundle& bundle, const std::string& video
   s.publish_date = "2027-03-0" + std::to_string(1 + position % 9);
   s.status = "configured";
   return s;
+}
+
+// A closed state file of campaign "wave": `bundles` US bundles with the
+// slots "review" (and "unboxing" when `two_slots`), then `journal_rows`
+// finished journal rows, enough to spread over many pages.
+inline void write_sample_state(const std::string& path, int bundles, bool two_slots, int journal_rows) {
+  {
+    auto store = Store::open(path, {Access::read_write, true}, fake_clock());
+    REQUIRE(store.ok());
+    auto tx = store->begin();
+    REQUIRE(tx.ok());
+    for (int i = 1; i <= bundles; ++i) {
+      KnownBundle b = sample_bundle("wave", "US", i);
+      REQUIRE(store->upsert_bundle(b).ok());
+      REQUIRE(store->upsert_slot(sample_slot(b, "review", 1)).ok());
+      if (two_slots) REQUIRE(store->upsert_slot(sample_slot(b, "unboxing", 2)).ok());
+    }
+    REQUIRE(tx->commit().ok());
+  }
+  if (journal_rows > 0) REQUIRE(raw_fill_journal(path, journal_rows) == "");
 }
 
 }  // namespace ugc::state::testing

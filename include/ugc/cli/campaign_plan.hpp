@@ -17,6 +17,7 @@
 
 namespace ugc::api {
 class Client;
+struct CreditCosts;
 }
 namespace ugc::state {
 class Store;
@@ -28,6 +29,9 @@ struct PlanRequest {
   std::string campaign_file;
   std::string as_of;        // --as-of as typed; empty: not given
   bool bulk_create = true;  // false with --no-bulk
+  // Online: also receives what GET /credit-costs answered. Without a state
+  // file apply keeps it only once it has created the file (after confirmation).
+  api::CreditCosts* prices_read = nullptr;
 };
 
 // `store`: nullptr when no state file exists yet. `server`: nullptr offline.

@@ -15,6 +15,7 @@
 
 namespace ugc::api {
 class Client;
+struct CreditCosts;
 }
 namespace ugc::state {
 class Store;
@@ -24,8 +25,9 @@ namespace ugc::cli {
 
 // The fresh plan (what apply runs and shows) when it matches the saved plan
 // at `path`; conflict naming the first difference otherwise. Sends only reads
-// (GET /credit-costs); keeps the server's prices in the state, as planning
-// online always does.
-Result<plan::Plan> verify_saved_plan(const std::string& path, state::Store& store, api::Client& server, Clock& clock);
+// (GET /credit-costs). `store`: nullptr when no state file exists yet;
+// `prices_read` as in PlanRequest.
+Result<plan::Plan> verify_saved_plan(const std::string& path, state::Store* store, api::Client& server, Clock& clock,
+                                     api::CreditCosts* prices_read = nullptr);
 
 }  // namespace ugc::cli

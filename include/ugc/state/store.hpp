@@ -7,9 +7,10 @@
 //
 // Opening: a read-only open never creates or changes a file (a missing file is
 // an error); a read-write open with create_if_missing creates the file with mode
-// 0600 (and its directory) and applies pending migrations. Damaged files, files
-// from a newer ugc and files that are not ugc state are refused with an Error
-// naming the file, before anything is written.
+// 0600 (and its directory) and applies pending migrations. Damaged files (every
+// open of an existing file runs PRAGMA quick_check, ugc/state/integrity.hpp),
+// files from a newer ugc and files that are not ugc state are refused with an
+// Error naming the file, before anything is written.
 //
 // The serial (meta) counts committed changes to the resources the planner reads
 // (bundles, accounts, slots, media): it goes up by one per committed write
@@ -45,6 +46,10 @@ struct OpenMode {
   bool create_if_missing = false;  // only with read_write
   // How long a statement waits for another process's SQLite write lock.
   std::chrono::milliseconds busy_timeout{5000};
+  // Refuse a damaged existing file (PRAGMA quick_check and the -wal, see
+  // ugc/state/integrity.hpp). Off only for `ugc state check`, which reports
+  // the damage itself.
+  bool verify_integrity = true;
 };
 
 // What a ref names in the state.
@@ -113,8 +118,8 @@ class Store {
   Result<std::optional<CachedJson>> credit_costs_get(const std::string& key);
   Status credit_costs_put(const std::string& key, const Json& body);
 
-  // PRAGMA quick_check: empty when the file is sound, else SQLite's findings.
-  // Reads every page: seconds on a large file, so only on request.
+  // PRAGMA quick_check and the -wal check: empty when the file is sound, else
+  // the findings. Reads every page (as every open does unless told not to).
   Result<std::vector<std::string>> quick_check();
 
   // For the state module's own parts (journal, events, lock, analytics).
