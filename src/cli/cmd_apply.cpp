@@ -1,6 +1,8 @@
 // ugc apply FILE : plan a campaign file online, the way `ugc plan` does
-// (ugc/cli/campaign_plan.hpp), or load a saved plan; show it, ask, then carry
-// it out against the TokPortal API (see ugc/apply/executor.hpp).
+// (ugc/cli/campaign_plan.hpp), show it, ask, then carry it out against the
+// TokPortal API (see ugc/apply/executor.hpp). ugc apply PLANFILE: verify the
+// saved plan by planning again (ugc/cli/verified_plan.hpp), show it, carry it
+// out without asking (it was reviewed when saved).
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,10 +31,9 @@
 #include "ugc/cli/interrupt.hpp"
 #include "ugc/cli/prices.hpp"
 #include "ugc/cli/terminal.hpp"
-#include "ugc/core/hash.hpp"
+#include "ugc/cli/verified_plan.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/plan/render.hpp"
-#include "ugc/plan/saved_plan.hpp"
 #include "ugc/state/backup.hpp"
 #include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
@@ -41,6 +42,10 @@ namespace ugc::cli {
 namespace {
 
 constexpr const char* kExitCodesHelp =
+    "A saved plan (PLANFILE, from `ugc plan --out`) is re-verified, not trusted: apply plans again from the "
+    "campaign file it names and this state, with the server's prices, and refuses before any change unless the "
+    "actions, request bodies and credits are exactly the saved ones and the plan was made for this state file "
+    "(its state id and serial). A verified saved plan runs without asking.\n"
     "Exit codes: 0 everything applied (or nothing to do); 1 error before any action ran "
     "(bad input, stale plan, no confirmation, lock held); 3 partial: some actions failed or were "
     "skipped, the rest are applied and recorded - fix the cause and run apply again.\n"
@@ -90,20 +95,13 @@ Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store
   return state::acquire_lock(store, request);
 }
 
-Result<plan::Plan> load_fresh_saved_plan(const std::string& path, state::Store* store) {
-  auto saved = plan::load_saved_plan(path);
-  if (!saved.ok()) return saved.error();
-  auto sha = sha256_file_hex(saved->campaign_file);
-  if (!sha.ok()) return sha.error().with_context("the plan's campaign file");
-  long long serial = 0;  // no state file yet: nothing applied
-  if (store) {
-    auto read = store->serial();
-    if (!read.ok()) return read.error();
-    serial = *read;
-  }
-  auto fresh = plan::check_plan_fresh(*saved, *sha, serial);
-  if (!fresh.ok()) return fresh.error().with_context(path);
-  return saved;
+// A saved plan was planned with its own date and options; flags that would
+// change them belong to a campaign file.
+Status check_saved_plan_flags(const ApplyFlags& flags) {
+  if (!flags.as_of.empty() || flags.no_bulk)
+    return invalid_input("--as-of and --no-bulk apply to a campaign file; the saved plan " + flags.file +
+                         " keeps the date and options it was planned with");
+  return {};
 }
 
 bool json_log_lines() { return log::format() == log::Format::json; }
@@ -199,6 +197,8 @@ Error interrupted_before_actions() {
 Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   const bool json = flags.format == "json";
   std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
+  const bool saved = is_saved_plan(flags.file);
+  if (saved) UGC_TRY(check_saved_plan_flags(flags));
 
   // Until the first action a signal only asks to stop: every path below
   // returns, and the lock is released on the way out.
@@ -229,8 +229,8 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
 
   api::CreditCosts prices_read;
   PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots, &prices_read};
-  auto plan = is_saved_plan(flags.file) ? load_fresh_saved_plan(flags.file, held.store.get())
-                                        : plan_from_file(request, held.store.get(), &client, *clock);
+  auto plan = saved ? verify_saved_plan(flags.file, held.store.get(), client, *clock, flags.media_roots, &prices_read)
+                    : plan_from_file(request, held.store.get(), &client, *clock);
   if (!plan.ok()) return plan.error();
   if (stop_requested()) return interrupted_before_actions();
 
@@ -243,7 +243,8 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
     }
     return kExitOk;
   }
-  auto yes = confirmed(flags);
+  // A verified saved plan was reviewed when it was saved (Terraform's rule).
+  auto yes = saved ? Result<bool>(true) : confirmed(flags);
   if (stop_requested()) return interrupted_before_actions();
   if (!yes.ok()) return yes.error();
   if (!*yes) {
@@ -252,7 +253,7 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   }
   if (!held.store) {
     std::optional<api::CreditCosts> prices;
-    if (!is_saved_plan(flags.file)) prices = prices_read;
+    prices = prices_read;  // a saved plan was verified with the server's prices too
     auto created = create_state(flags, clock, prices);
     if (!created.ok()) return created.error();
     held = std::move(*created);
@@ -285,10 +286,10 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
 
 CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<ApplyFlags>();
-  sub.add_option("file", flags->file, "Campaign file (YAML) to plan and apply, or a plan saved by `ugc plan --out`")
+  sub.add_option("file", flags->file, "Campaign file (YAML) to plan and apply, or a PLANFILE saved by `ugc plan --out`")
       ->required();
   sub.add_option("--state", flags->state, "State file (SQLite)")->capture_default_str();
-  sub.add_flag("--auto-approve", flags->auto_approve, "Apply without asking (required when stdin is not a terminal)");
+  sub.add_flag("--auto-approve", flags->auto_approve, "Apply a campaign file without asking (required when stdin is not a terminal)");
   sub.add_option("--parallelism", flags->parallelism, "Requests in flight at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));

@@ -64,6 +64,16 @@ Result<std::optional<state::Store>> open_state_if_any(const std::string& path, s
   return std::optional<state::Store>{std::move(*store)};
 }
 
+// What `ugc apply PLANFILE` needs to plan again and check it is the same plan.
+Result<plan::SavedPlan> saved_plan_of(plan::Plan plan, state::Store* store, const PlanFlags& flags) {
+  plan::SavedPlan saved{std::move(plan), "", !flags.no_bulk};
+  if (!store) return saved;  // no state file yet: bound to a state that records nothing
+  auto id = store->state_id();
+  if (!id.ok()) return id.error();
+  saved.state_id = *id;
+  return saved;
+}
+
 Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   UGC_TRY(accept_terraform_out(sub, flags));
   auto format = plan::parse_render_format(flags.format);
@@ -76,13 +86,16 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
 
   const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
   std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);
+  const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
-    UGC_TRY(plan::save_plan(*plan, flags.out));
-    log::print_stderr("info", "Saved the plan to " + flags.out + "; run `ugc apply " + flags.out +
-                                  "` to carry it out exactly.\n");
+    auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
+    if (!saved.ok()) return saved.error();
+    UGC_TRY(plan::save_plan(*saved, flags.out));
+    log::print_stderr("info", "Saved the plan to " + flags.out + "; `ugc apply " + flags.out +
+                                  "` plans again and carries it out only if nothing differs.\n");
   }
   if (!flags.detailed_exitcode) return kExitOk;
-  return plan->has_changes() ? kExitChanges : kExitOk;
+  return changes ? kExitChanges : kExitOk;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "ugc/plan/plan.hpp"
 
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <utility>
 
 #include "ugc/api/bundle_requests.hpp"
@@ -78,20 +80,29 @@ const Action* Plan::find(const std::string& action_id) const {
   return nullptr;
 }
 
+namespace {
+// A plan read from a file may carry absurd numbers; its totals stop at the
+// ends of int instead of overflowing.
+void add_clamped(int& total, long long n) {
+  total = static_cast<int>(std::clamp<long long>(total + n, std::numeric_limits<int>::min(),
+                                                 std::numeric_limits<int>::max()));
+}
+}  // namespace
+
 Totals compute_totals(const Plan& plan) {
   Totals t;
   for (const auto& a : plan.actions) {
     t.actions++;
-    t.credits += a.credits;
-    t.api_requests += a.request_count();
+    add_clamped(t.credits, a.credits);
+    add_clamped(t.api_requests, a.request_count());
     switch (a.kind) {
       case ActionKind::create_bundle:
       case ActionKind::create_bundles_bulk:
         t.bundles_to_create += static_cast<int>(a.bundles.size());
-        for (const auto& b : a.bundles) t.slots_to_buy += b.videos_quantity;
+        for (const auto& b : a.bundles) add_clamped(t.slots_to_buy, b.videos_quantity);
         break;
       case ActionKind::add_video_slots:
-        for (const auto& r : a.requests) t.slots_to_buy += api::add_video_slots_quantity(r.body);
+        for (const auto& r : a.requests) add_clamped(t.slots_to_buy, api::add_video_slots_quantity(r.body));
         break;
       case ActionKind::configure_videos: t.slots_to_configure += static_cast<int>(a.slots.size()); break;
       case ActionKind::patch_video: t.slots_to_patch += static_cast<int>(a.slots.size()); break;

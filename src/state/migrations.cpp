@@ -113,10 +113,17 @@ CREATE TABLE analytics_snapshots (
 CREATE INDEX analytics_by_ref ON analytics_snapshots (ref, taken_at);
 )sql";
 
+// Version 3: the state id, a random name for this state file made once (when
+// the file is created, or at the first write of an older file). A saved plan
+// binds to it: two state files at the same serial are still different states.
+constexpr const char* kV3 = R"sql(
+INSERT INTO meta (key, value) VALUES ('state_id', lower(hex(randomblob(16))));
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}};
+  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}};
   return list;
 }
 

@@ -194,6 +194,14 @@ Result<long long> Store::serial() {
   return read_serial(*impl_->db);
 }
 
+Result<std::string> Store::state_id() {
+  auto id = meta_get("state_id");
+  if (!id) return id.error();
+  if (!id->has_value() || (*id)->empty())
+    return io_error("state file " + impl_->path + ": the state id is missing from meta (damaged file?)");
+  return **id;
+}
+
 Result<KnownResources> Store::load(const std::string& campaign) {
   std::lock_guard hold(impl_->mu);
   SqliteDb& db = *impl_->db;
@@ -448,7 +456,8 @@ Result<std::optional<std::string>> Store::meta_get(const std::string& key) {
 }
 
 Status Store::meta_put(const std::string& key, const std::string& value) {
-  if (key == "serial") return invalid_input("meta key \"serial\" is maintained by the store");
+  if (key == "serial" || key == "state_id")
+    return invalid_input("meta key \"" + key + "\" is maintained by the store");
   WriteScope scope(*impl_);
   UGC_TRY(scope.begin());
   auto st = scope.db().cached(

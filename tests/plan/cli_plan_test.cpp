@@ -168,7 +168,7 @@ TEST_CASE("offline plans price from what the last apply read from /credit-costs,
   CHECK(after["totals"]["credits"].get<int>() > before["totals"]["credits"].get<int>());
 }
 
-TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load, stale plans are refused") {
+TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load, bound to its state file") {
   TempDir dir;
   const std::string none = dir.file("none.db");
   Run r = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "' --out '" + dir.file("a.json") + "'");
@@ -176,10 +176,12 @@ TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load, stale p
   CHECK(r.err.find("ugc apply") != std::string::npos);
   auto saved = load_saved_plan(dir.file("a.json"));
   REQUIRE_MESSAGE(saved.ok(), (saved.ok() ? "" : saved.error().message()));
+  CHECK(saved->state_id.empty());  // no state file yet
+  CHECK(saved->bulk_create);
   auto sha = sha256_file_hex(kCampaign);
   REQUIRE(sha.ok());
-  CHECK(check_plan_fresh(*saved, *sha, 0).ok());
-  CHECK_FALSE(check_plan_fresh(*saved, *sha, 1).ok());
+  CHECK(check_plan_basis(*saved, {*sha, "any", 0}).ok());
+  CHECK_FALSE(check_plan_basis(*saved, {*sha, "any", 1}).ok());
 
   Run t = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "' -out '" + dir.file("b.json") + "'");
   REQUIRE_MESSAGE(t.exit_code == 0, t.err);
@@ -187,6 +189,22 @@ TEST_CASE("--out F (and Terraform's -out F) saves a plan apply can load, stale p
   Run before = ugc_plan(dir, "-out '" + dir.file("c.json") + "' '" + kCampaign + "' --as-of 2027-01-15 --state '" + none + "'");
   REQUIRE_MESSAGE(before.exit_code == 0, before.err);
   CHECK(load_saved_plan(dir.file("c.json")).ok());
+
+  // With a state file, the plan records its id; --no-bulk is recorded too.
+  const std::string state = dir.file("state.db");
+  std::string id;
+  {
+    auto store = open_store(state);
+    REQUIRE(store.ok());
+    id = store->state_id().value();
+  }
+  Run bound = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --no-bulk --state '" + state + "' --out '" +
+                                dir.file("d.json") + "'");
+  REQUIRE_MESSAGE(bound.exit_code == 0, bound.err);
+  auto d = load_saved_plan(dir.file("d.json"));
+  REQUIRE(d.ok());
+  CHECK(d->state_id == id);
+  CHECK_FALSE(d->bulk_create);
 }
 
 TEST_CASE("--format markdown is a collapsible summary") {

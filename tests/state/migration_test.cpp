@@ -88,3 +88,33 @@ TEST_CASE("a state file from a newer schema is refused, read-only or not, and no
   }
   CHECK(fingerprint(path) == before);
 }
+
+TEST_CASE("every state file gets its own state id, kept across opens, and an older file gets one when upgraded") {
+  TempDir dir;
+  std::string first_id;
+  {
+    auto a = Store::open(dir.file("a.db"), {Access::read_write, true}, fake_clock());
+    REQUIRE(a.ok());
+    auto id = a->state_id();
+    REQUIRE(id.ok());
+    CHECK(id->size() == 32);
+    first_id = *id;
+    CHECK_FALSE(a->meta_put("state_id", "forged").ok());
+  }
+  auto again = Store::open(dir.file("a.db"), {Access::read_only}, fake_clock());
+  REQUIRE(again.ok());
+  CHECK(again->state_id().value() == first_id);
+  auto b = Store::open(dir.file("b.db"), {Access::read_write, true}, fake_clock());
+  REQUIRE(b.ok());
+  CHECK(b->state_id().value() != first_id);
+  CHECK(b->serial().value() == again->serial().value());  // same serial, different states
+
+  const std::string old = dir.file("old.db");
+  REQUIRE(raw_exec(old, read_text_file(kV1Fixture)) == "");
+  auto upgraded = Store::open(old, {Access::read_write}, fake_clock());
+  REQUIRE(upgraded.ok());
+  auto old_id = upgraded->state_id();
+  REQUIRE(old_id.ok());
+  CHECK(old_id->size() == 32);
+  CHECK(*old_id != first_id);
+}

@@ -14,6 +14,8 @@ namespace ugc::plan {
 
 // Without the checksum key.
 OrderedJson plan_to_json(const Plan& plan);
+// One element of the document's "actions" (for comparing plans action by action).
+OrderedJson action_to_json(const Action& action);
 // The checksum of a document produced by plan_to_json (key "checksum" ignored).
 std::string plan_checksum(const OrderedJson& document);
 // With `checksum` as the last key.

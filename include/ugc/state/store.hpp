@@ -16,7 +16,7 @@
 // (bundles, accounts, slots, media): it goes up by one per committed write
 // transaction that changed them, so a saved plan can tell the state moved.
 // Journal, events, locks, caches and snapshots do not bump it: they never
-// change a plan.
+// change a plan. The state id (meta) tells two files at the same serial apart.
 //
 // Every write runs in a transaction (its own, or the caller's Transaction) and
 // is committed with synchronous=FULL. The API key is never stored: values that
@@ -86,6 +86,9 @@ class Store {
   // shared between campaigns and always returned in full.
   Result<KnownResources> load(const std::string& campaign = {});
   Result<long long> serial();
+  // The state id: 32 hex digits drawn at random once for this file (migration
+  // 3) and never changed; a copy of the file shares it. Saved plans bind to it.
+  Result<std::string> state_id();
 
   Result<std::optional<KnownBundle>> find_bundle(const std::string& external_ref);
   Result<std::optional<KnownSlot>> find_slot(const std::string& external_ref);
@@ -107,7 +110,7 @@ class Store {
   // Batches writes: begin(), write, commit(). Destroyed uncommitted = rolled back.
   Result<Transaction> begin();
 
-  // Small key/value settings. "serial" is reserved.
+  // Small key/value settings. "serial" and "state_id" are reserved.
   Result<std::optional<std::string>> meta_get(const std::string& key);
   Status meta_put(const std::string& key, const std::string& value);
 
