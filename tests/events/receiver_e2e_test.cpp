@@ -5,9 +5,11 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "receiver_process.hpp"
@@ -276,4 +278,28 @@ TEST_CASE("ugc sim delivers signed webhooks that the receiver stores, a retried 
   }
   CHECK(redelivered);
   CHECK(receiver.stored().size() == 1);
+}
+
+TEST_CASE("ugc webhooks serve refuses to start without a private secret") {
+  ugc::testing::TempDir dir;
+  const std::string secret_file = dir.file("secret");
+  std::ofstream(secret_file) << "whsec_readable_by_all\n";
+  ::chmod(secret_file.c_str(), 0644);
+  const std::vector<std::string> serve = {UGC_BINARY, "webhooks", "serve", "--port", "0", "--state", dir.file("s.db")};
+  auto with_file = serve;
+  with_file.insert(with_file.end(), {"--secret-file", secret_file});
+  ugc::testing::RunOptions no_env_secret;
+  no_env_secret.env = {{"UGC_WEBHOOK_SECRET", ""}};
+  no_env_secret.timeout = std::chrono::seconds(20);
+  auto shared = ugc::testing::run_process(with_file, no_env_secret);
+  CHECK(shared.exit_code == 1);
+  CHECK(shared.err.find("chmod 600") != std::string::npos);
+  CHECK(shared.err.find("whsec_readable_by_all") == std::string::npos);
+  auto none = ugc::testing::run_process(serve, no_env_secret);
+  CHECK(none.exit_code == 1);
+  CHECK(none.err.find("UGC_WEBHOOK_SECRET") != std::string::npos);
+  // A secret given as a flag value is not an option at all.
+  auto as_flag = ugc::testing::run_process(
+      {UGC_BINARY, "webhooks", "serve", "--secret", "whsec_x", "--state", dir.file("s.db")}, no_env_secret);
+  CHECK(as_flag.exit_code != 0);
 }
