@@ -25,6 +25,7 @@ EventWriter::~EventWriter() {
 Result<Recorded> EventWriter::record(const WebhookEvent& event) {
   Pending pending{&event, std::nullopt};
   std::unique_lock hold(mu_);
+  if (committed_ids_.count(event.id)) return Recorded::duplicate;
   if (stopping_) return io_error("the event writer is shutting down");
   queue_.push_back(&pending);
   work_.notify_one();
@@ -77,7 +78,11 @@ void EventWriter::commit_batch(std::deque<Pending*>& batch) {
     }
   }
   std::lock_guard hold(mu_);
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
+  if (committed_ids_.size() + batch.size() > kRememberedIds) committed_ids_.clear();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (outcomes[i].ok()) committed_ids_.insert(batch[i]->event->id);
+    batch[i]->outcome = std::move(outcomes[i]);
+  }
 }
 
 }  // namespace ugc::events

@@ -7,14 +7,18 @@
 // costs one commit per batch rather than one per event.
 //
 // Deduplication is the store's: events.event_id is the primary key, so a
-// replay (in the same batch, later, or after a restart) records nothing.
+// replay (in the same batch, later, or after a restart) records nothing. Ids
+// this writer committed are also remembered (up to kRememberedIds), so that
+// a redelivery of one is answered without waiting for the next commit.
 // Thread-safe. The store must outlive the writer; nothing else should write
 // to it meanwhile from this process (the store serialises calls anyway).
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <unordered_set>
 
 #include "ugc/core/result.hpp"
 #include "ugc/events/webhook_event.hpp"
@@ -27,6 +31,8 @@ enum class Recorded { stored, duplicate };
 
 class EventWriter {
  public:
+  static constexpr std::size_t kRememberedIds = 100000;
+
   explicit EventWriter(state::Store& store);
   ~EventWriter();  // finishes the queued events, then stops
   EventWriter(const EventWriter&) = delete;
@@ -36,7 +42,7 @@ class EventWriter {
   // commit failed (an io error: the caller answers 5xx and TokPortal retries).
   Result<Recorded> record(const WebhookEvent& event);
 
-  // Commits so far and the events in them, for the bench and the logs.
+  // Commits so far (a batch is one), for the tests and the logs.
   std::size_t commits() const;
 
  private:
@@ -50,6 +56,7 @@ class EventWriter {
   std::deque<Pending*> queue_;
   bool stopping_ = false;
   std::size_t commits_ = 0;
+  std::unordered_set<std::string> committed_ids_;  // a cache: the table is the authority
   std::thread thread_;
 };
 
