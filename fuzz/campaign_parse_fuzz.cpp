@@ -1,5 +1,5 @@
 // libFuzzer target: parse_campaign_text must never crash, hang or leak, whatever
-// the bytes. Build: CC=clang CXX=clang++ cmake -DUGC_FUZZ=ON; run scripts/fuzz.sh.
+// the bytes. Build: CC=clang CXX=clang++ cmake -DUGC_FUZZ=ON -DUGC_SANITIZE=ON; run scripts/fuzz.sh.
 #include <cstddef>
 #include <cstdint>
 #include <string>

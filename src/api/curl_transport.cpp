@@ -185,7 +185,9 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   } else if (method == "HEAD") {
     curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
   } else {
-    // POST, PUT, PATCH, DELETE: send the body (possibly empty) as is.
+    // POST, PUT, PATCH, DELETE: send the body (possibly empty) as is, labelled
+    // only by the caller: curl would call a body-less POST form data.
+    if (!request.headers.get("Content-Type")) add_header("Content-Type:");
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
     if (method != "POST") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());

@@ -1,4 +1,6 @@
 // ugc sim: run the local TokPortal simulator until SIGINT/SIGTERM.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -27,6 +29,8 @@ struct SimFlags {
   int latency_ms = 0;
   double speed = 0;  // simulated days per real second (SIM-LIFE's ticker)
   std::vector<std::string> sim_opts;
+  sim::RequestLimits limits;  // --max-body, --max-connections, --request-timeout
+  int request_timeout_s = 60;
 };
 
 std::vector<std::string> split_keys(const char* env) {
@@ -62,6 +66,9 @@ Result<sim::SimOptions> to_options(const SimFlags& f) {
     o.ext_options[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   if (f.speed > 0) o.ext_options["speed"] = std::to_string(f.speed);
+  o.limits = f.limits;
+  o.limits.request_timeout = std::chrono::seconds(f.request_timeout_s);
+  o.limits.header_timeout = std::min(o.limits.header_timeout, o.limits.request_timeout);
   // Refuse bad lifecycle/webhook knobs here, with the flag named, not at run time.
   if (auto l = sim::lifecycle_options_from(o.ext_options); !l) return l.error();
   if (auto w = sim::webhook_policy_from_options(o.ext_options); !w) return w.error();
@@ -87,6 +94,15 @@ CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_option("--speed", f->speed, "Simulated days per real second: the manager simulation runs by itself")
       ->check(CLI::Range(0.0, 3650.0));
   sub.add_option("--sim-opt", f->sim_opts, "Lifecycle/webhook knob KEY=VALUE (see docs/sim.md)");
+  sub.add_option("--max-body", f->limits.max_body_bytes,
+                 "Largest JSON/control request body in bytes (default 16 MiB; uploads: 257 MiB); larger: 413")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  sub.add_option("--max-connections", f->limits.max_connections,
+                 "Connections open at once (default 256); more are answered 503 and closed")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{800}));
+  sub.add_option("--request-timeout", f->request_timeout_s,
+                 "Seconds a client may take to send one request, body included (default 60; headers: 10)")
+      ->check(CLI::Range(1, 3600));
   return [f, clock]() -> Result<int> {
     auto options = to_options(*f);
     if (!options) return options.error();

@@ -6,12 +6,12 @@
 #include "ugc/sim/connection_drop.hpp"
 #include "ugc/sim/dry_run.hpp"
 #include "ugc/sim/idempotency.hpp"
+#include "ugc/sim/media_type.hpp"
 
 namespace ugc::sim {
 namespace {
 
 constexpr const char* kApiPrefix = "/api/ext";
-constexpr const char* kApiVersion = "2026-05-25";
 
 bool is_api_path(const std::string& path) {
   return path == kApiPrefix || path.rfind(std::string(kApiPrefix) + "/", 0) == 0;
@@ -116,6 +116,7 @@ Reply Pipeline::handle_api(RequestContext& request) {
   if (auto answer = rate_limit(request, config_.rate_limit)) return *answer;
   if (auto answer = inject_fault(world_, faults_)) return *answer;
   if (auto answer = match_route(request)) return *answer;
+  if (auto answer = check_media_type(request)) return *answer;
   if (auto answer = idempotency_lookup(request)) return *answer;
   return run_api_handler(request);
 }

@@ -78,9 +78,9 @@ void Router::control(const std::string& method, const std::string& pattern, Hand
   add(method, pattern, std::move(h), IdempotencyPolicy::not_applicable, true);
 }
 
-void Router::add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p,
-                 bool control) {
-  routes_.push_back(Route{method, split_path(pattern), std::move(h), p, control});
+Route& Router::add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p,
+                   bool control) {
+  return routes_.emplace_back(Route{method, split_path(pattern), std::move(h), p, control});
 }
 
 const Route* Router::match(const std::string& method, const std::string& path, bool control,

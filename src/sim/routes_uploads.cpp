@@ -90,7 +90,7 @@ void register_direct(Router& router, const StorePtr& store) {
                 {"bundle_id", b.id}};
     if (!call.dry_run) store->media[id] = StoredMedia{f.content_type, f.filename, std::move(f.bytes)};
     return Reply::data(out);
-  });
+  }).body = BodyKind::multipart;
 
   router.post("/upload/image/direct", [store](Call& call) {
     DirectFile f = read_direct(call, false);
@@ -106,7 +106,7 @@ void register_direct(Router& router, const StorePtr& store) {
                 {"bundle_id", b.id}};
     if (!call.dry_run) store->media[id] = StoredMedia{f.content_type, f.filename, std::move(f.bytes)};
     return Reply::data(out);
-  });
+  }).body = BodyKind::multipart;
 
   router.post("/upload/image/from-url", [store](Call& call) {
     const Json& body = fields::object_body(call);

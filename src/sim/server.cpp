@@ -5,25 +5,33 @@
 #include <csignal>
 
 #include "ugc/core/hash.hpp"
+#include "ugc/sim/guarded_http_server.hpp"
 #include "ugc/sim/pipeline.hpp"
 #include "ugc/sim/routes.hpp"
 #include "ugc/sim/state_store.hpp"
 
 namespace ugc::sim {
+namespace {
+
+// Connections the kernel may queue before we accept them (httplib listens with 5).
+constexpr int kListenBacklog = 512;
+
+}  // namespace
 
 struct SimServer::Impl {
+  explicit Impl(const RequestLimits& limits) : http(limits) {}
   Router router;
   ServerHooks hooks;
   std::unique_ptr<Pipeline> pipeline;
   std::unique_ptr<StateStore> store;
-  httplib::Server http;
+  GuardedHttpServer http;
   std::thread thread;
   bool running = false;
 };
 
 SimServer::SimServer(SimOptions options)
     : options_(std::move(options)), world_(std::make_unique<World>(options_.seed)), faults_(options_.faults),
-      impl_(std::make_unique<Impl>()) {
+      impl_(std::make_unique<Impl>(options_.limits)) {
   world_->starting_credits = options_.credits;
 }
 
@@ -77,9 +85,6 @@ Status SimServer::start() {
   http.set_keep_alive_max_count(1000);
   // Without TCP_NODELAY every keep-alive answer waits ~40 ms on Nagle + delayed ACK.
   http.set_tcp_nodelay(true);
-  // Keep-alive connections each hold a worker; the default pool (8) would make
-  // the 9th concurrent client wait for a 5 s keep-alive timeout.
-  http.new_task_queue = [] { return new httplib::ThreadPool(64); };
   if (options_.port == 0) {
     port_ = http.bind_to_any_port(options_.host.c_str());
     if (port_ < 0) return io_error("ugc sim: cannot bind " + options_.host);
@@ -89,6 +94,7 @@ Status SimServer::start() {
                       " (port in use?)");
     port_ = options_.port;
   }
+  http.widen_listen_backlog(kListenBacklog);
   impl_->thread = std::thread([&http] { http.listen_after_bind(); });
   // listen_after_bind() flips is_running() once it accepts; stop() before that would be lost.
   while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -143,7 +143,7 @@ TEST_CASE("loopback: a timeout is retried for a GET but not for a sensitive POST
   std::atomic<int> gets{0};
   std::atomic<int> posts{0};
   server.routes().Get("/slow", [&](const httplib::Request&, httplib::Response& res) {
-    if (gets++ == 0) std::this_thread::sleep_for(400ms);
+    if (gets++ == 0) std::this_thread::sleep_for(900ms);
     json_reply(res, 200, {{"data", Json::object()}});
   });
   server.routes().Post("/upload/video", [&](const httplib::Request&, httplib::Response& res) {
@@ -153,9 +153,10 @@ TEST_CASE("loopback: a timeout is retried for a GET but not for a sensitive POST
   });
   auto client = client_for(server.start());
   Request get = Request::get("/slow");
-  get.timeout = 150ms;
+  get.timeout = 300ms;
   REQUIRE(client->request(get).ok());
-  CHECK(gets == 2);
+  // At least one retry; a loaded machine may time out a retry too.
+  CHECK(gets >= 2);
 
   Request post = Request::post("/upload/video", Json{{"filename", "a.mp4"}, {"bundle_id", "b"}}, "");
   post.timeout = 150ms;

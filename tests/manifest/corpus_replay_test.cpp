@@ -18,7 +18,7 @@ namespace {
 
 std::vector<std::string> corpus() {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(source("fuzz/corpus/campaign"))) out.push_back(read_file(e.path()));
+  for (const auto& e : fs::directory_iterator(source("fuzz/corpus/campaign_parse"))) out.push_back(read_file(e.path()));
   return out;
 }
 

@@ -88,7 +88,7 @@ TEST_CASE("under faults, retrying with the same key charges each key exactly onc
   for (const auto& e : ledger)
     if (e["type"] == "debit") ++charges[e["idempotency_key"].get<std::string>()];
   CHECK(charges.size() == kBundles);
-  for (const auto& [key, n] : charges) CHECK_MESSAGE(n == 1, key);
+  for (const auto& charge : charges) CHECK_MESSAGE(charge.second == 1, charge.first);
   CHECK(sim.get("/bundles?per_page=100").body["pagination"]["total"] == kBundles);
 }
 

@@ -1,6 +1,7 @@
 // Conformance: Idempotency-Key (docs/tokportal-api.md §1.8).
 #include <doctest/doctest.h>
 
+#include "raw_connection.hpp"
 #include "sim_harness.hpp"
 
 using namespace simtest;
@@ -81,6 +82,32 @@ TEST_CASE("over-long keys are rejected, GET ignores the header") {
   CHECK(sim.post("/bundles", kCreate, {{"Idempotency-Key", std::string(256, 'k')}}).code() == "VALIDATION_ERROR");
   CHECK(sim.get("/me", {{"Idempotency-Key", "x"}}).status == 200);
   CHECK(sim.get("/me", {{"Idempotency-Key", "x"}}).header("Idempotent-Replayed").empty());
+}
+
+TEST_CASE("an empty key is a 400, not an absent key, and 255 characters are accepted") {
+  SimHarness sim;
+  RawConnection c(sim.server().port());
+  REQUIRE(c.send(raw_api_request("POST", "/bundles", kCreate.dump(),
+                                 "Content-Type: application/json\r\nIdempotency-Key:   \r\n")));
+  auto empty = c.read_answer();
+  CHECK(empty.status == 400);
+  CHECK(empty.body["error"]["code"] == "VALIDATION_ERROR");
+  CHECK(empty.body["error"]["details"]["field"] == "Idempotency-Key");
+  CHECK(sim.get("/bundles").data().empty());  // nothing ran
+  CHECK(sim.post("/bundles", kCreate, {{"Idempotency-Key", std::string(256, 'k')}}).status == 400);
+  auto longest = sim.post("/bundles", kCreate, {{"Idempotency-Key", std::string(255, 'k')}});
+  CHECK(longest.status == 201);
+  auto again = sim.post("/bundles", kCreate, {{"Idempotency-Key", std::string(255, 'k')}});
+  CHECK(again.header("Idempotent-Replayed") == "true");
+}
+
+TEST_CASE("keys are compared as sent, without URL decoding") {
+  SimHarness sim;
+  CHECK(sim.post("/bundles", kCreate, {{"Idempotency-Key", "key-%41"}}).status == 201);
+  Json other = kCreate;
+  other["videos_quantity"] = 3;
+  // "key-A" would be "key-%41" decoded: a different key, so no 409.
+  CHECK(sim.post("/bundles", other, {{"Idempotency-Key", "key-A"}}).status == 201);
 }
 
 TEST_CASE("the ledger records request id and idempotency key of each charge") {

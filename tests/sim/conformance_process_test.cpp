@@ -37,6 +37,18 @@ TEST_CASE("bad flags are refused with a non-zero exit") {
   const std::string bin = UGC_BINARY;
   CHECK(WEXITSTATUS(std::system((bin + " sim --clock 2027-02-30 --port 0 >/dev/null 2>&1").c_str())) == 1);
   CHECK(WEXITSTATUS(std::system((bin + " sim --fail-rate 2 >/dev/null 2>&1").c_str())) != 0);
+  CHECK(WEXITSTATUS(std::system((bin + " sim --max-connections 0 >/dev/null 2>&1").c_str())) != 0);
+  CHECK(WEXITSTATUS(std::system((bin + " sim --max-body 10 >/dev/null 2>&1").c_str())) != 0);
+}
+
+TEST_CASE("ugc sim --max-body sets the body limit") {
+  SimProcess sim({"--max-body", "2048"});
+  REQUIRE_MESSAGE(sim.error().empty(), sim.error());
+  httplib::Client c("127.0.0.1", sim.port());
+  auto r = c.Post("/api/ext/bundles", {{"X-API-Key", kDemoKey}}, std::string(4096, ' '), "application/json");
+  REQUIRE(r);
+  CHECK(r->status == 413);
+  CHECK(Json::parse(r->body)["error"]["details"]["max_bytes"] == 2048);
 }
 
 TEST_CASE("keys from UGC_SIM_API_KEYS are accepted") {

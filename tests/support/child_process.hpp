@@ -53,6 +53,7 @@ class SimProcess {
   const std::string& error() const { return error_; }
   std::string root_url() const;  // "http://127.0.0.1:N"
   int port() const;
+  int pid() const { return pid_; }  // e.g. to read /proc/<pid>/status
   // What it printed on stdout by the time it was listening.
   const std::string& output() const { return output_; }
   // SIGTERM (SIGKILL after 2 s); returns its exit code, -1 if a signal ended it.

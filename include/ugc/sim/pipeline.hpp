@@ -10,6 +10,7 @@
 //   rate_limit (rate_limit)        X-RateLimit-* headers, 429
 //   inject_fault (fault_injection) injected 429 / 503
 //   match_route (here)             404 / 405
+//   check_media_type (media_type)  415
 //   idempotency_lookup (idempotency) 400 / 409 / replay
 //   parse_api_body (here)          400
 //   run_handler / run_dry (router, dry_run), then idempotency_store
@@ -35,6 +36,9 @@
 #include "ugc/sim/world.hpp"
 
 namespace ugc::sim {
+
+// X-TokPortal-API-Version on every answer.
+inline constexpr const char* kApiVersion = "2026-05-25";
 
 struct PipelineConfig {
   std::set<std::string> extra_key_hashes;  // sha256 of --api-key / UGC_SIM_API_KEYS

@@ -40,6 +40,12 @@ enum class IdempotencyPolicy {
   reject_sensitive,  // the six sensitive operations: header -> 400 before anything runs
 };
 
+// What an API route takes as a request body (checked by the media_type stage).
+enum class BodyKind {
+  json,       // application/json (the default)
+  multipart,  // multipart/form-data: the direct uploads
+};
+
 // What a handler answers. JSON unless `raw` is set (CSV/HTML exports, 204s).
 struct Reply {
   int status = 200;
@@ -93,6 +99,7 @@ struct Route {
   Handler handler;
   IdempotencyPolicy policy = IdempotencyPolicy::standard;
   bool control = false;  // /__sim/... route
+  BodyKind body = BodyKind::json;
   int literal_count() const;
 };
 
@@ -100,14 +107,15 @@ class Router {
  public:
   // API routes; `pattern` is relative to /api/ext.
   void get(const std::string& pattern, Handler h) { add("GET", pattern, std::move(h), IdempotencyPolicy::not_applicable); }
-  void post(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("POST", pattern, std::move(h), p); }
+  Route& post(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { return add("POST", pattern, std::move(h), p); }
   void put(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("PUT", pattern, std::move(h), p); }
   void patch(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("PATCH", pattern, std::move(h), p); }
   void del(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("DELETE", pattern, std::move(h), p); }
   // Control routes; `pattern` is absolute ("/__sim/clock").
   void control(const std::string& method, const std::string& pattern, Handler h);
 
-  void add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p, bool control = false);
+  // The route just added (valid until the next add), e.g. to set its BodyKind.
+  Route& add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p, bool control = false);
 
   // Best route for (method, path); fills `params`. `path_known` tells 404 from 405.
   const Route* match(const std::string& method, const std::string& path, bool control,

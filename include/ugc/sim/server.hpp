@@ -5,6 +5,8 @@
 // background thread; `stop()` stops listening, runs stop hooks and saves.
 // Tests start it in-process; `ugc sim` runs it until SIGINT/SIGTERM.
 // Thread-safe: requests run on httplib's pool, serialised by World::mu.
+// Abusive clients (huge bodies, slow or many connections) are held to
+// SimOptions::limits by GuardedHttpServer.
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -17,6 +19,7 @@
 #include "ugc/core/date.hpp"
 #include "ugc/core/result.hpp"
 #include "ugc/sim/fault_injection.hpp"
+#include "ugc/sim/request_limits.hpp"
 #include "ugc/sim/router.hpp"
 #include "ugc/sim/world.hpp"
 
@@ -34,6 +37,7 @@ struct SimOptions {
   double rate_refill_per_sec = 2;
   Faults faults;
   std::map<std::string, std::string> ext_options;  // --sim-opt KEY=VALUE, passed to ServerHooks::options
+  RequestLimits limits;  // body sizes, connections, deadlines (--max-body, --max-connections, --request-timeout)
 };
 
 class SimServer {
