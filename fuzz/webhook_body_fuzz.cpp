@@ -1,7 +1,7 @@
 // libFuzzer target: what the webhook receiver reads from the network before
 // it trusts anything - the request head, the TokPortal-Signature header, the
 // event body - must never crash, hang or leak, whatever the bytes.
-// Build: CC=clang CXX=clang++ cmake -DUGC_FUZZ=ON; run scripts/fuzz.sh.
+// Build and run: scripts/fuzz.sh 60 webhook_body_fuzz (seeds in fuzz/corpus/webhook_body/).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
