@@ -70,6 +70,55 @@ int spawn(const std::vector<std::string>& args, const std::map<std::string, std:
   ::_exit(127);
 }
 
+// Waits until the child at `pid` prints a URL on stdout (in `log_path`); on
+// failure sets `error` and `pid` to -1.
+bool wait_for_listening(int& pid, const std::string& log_path, const std::string& what, std::string& url,
+                        std::string& output, std::string& error) {
+  if (pid < 0) {
+    error = "fork failed";
+    return false;
+  }
+  static const std::regex url_re(R"((http://[0-9.]+:[0-9]+[^\s]*))");
+  const std::string err_path = log_path + ".err";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string out = slurp(log_path);
+    std::smatch m;
+    if (std::regex_search(out, m, url_re)) {
+      output = out;
+      url = m[1];
+      return true;
+    }
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      error = what + " exited early: " + slurp(err_path) + out;
+      pid = -1;
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  error = what + " printed no URL within 15 s: " + slurp(log_path) + slurp(err_path);
+  return false;
+}
+
+// SIGTERM, then SIGKILL after 2 s; the exit code, or -1 if a signal ended it.
+int stop_child(int& pid) {
+  if (pid <= 0) return -1;
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  bool exited = false;
+  for (int i = 0; i < 200 && !exited; ++i) {
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (!exited) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
+  pid = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 }  // namespace
 
 RunResult run_process(const std::vector<std::string>& args, const RunOptions& options) {
@@ -128,51 +177,13 @@ SimProcess::SimProcess(const std::string& ugc_binary, const std::vector<std::str
   std::vector<std::string> args = {ugc_binary, "sim", "--port", "0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   log_path_ = temp_path("ugc-sim-out");
-  std::string err_path = log_path_ + ".err";
-  pid_ = spawn(args, {}, "", "", log_path_, err_path);
-  if (pid_ < 0) {
-    error_ = "fork failed";
-    return;
-  }
-  static const std::regex url_re(R"((http://[0-9.]+:[0-9]+[^\s]*))");
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::string out = slurp(log_path_);
-    std::smatch m;
-    if (std::regex_search(out, m, url_re)) {
-      output_ = out;
-      base_url_ = m[1];
-      while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
-      if (base_url_.find("/api/ext") == std::string::npos) base_url_ += "/api/ext";
-      return;
-    }
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      error_ = "ugc sim exited early: " + slurp(err_path) + out;
-      pid_ = -1;
-      return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  error_ = "ugc sim printed no URL within 15 s: " + slurp(log_path_) + slurp(err_path);
+  pid_ = spawn(args, {}, "", "", log_path_, log_path_ + ".err");
+  if (!wait_for_listening(pid_, log_path_, "ugc sim", base_url_, output_, error_)) return;
+  while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+  if (base_url_.find("/api/ext") == std::string::npos) base_url_ += "/api/ext";
 }
 
-int SimProcess::stop() {
-  if (pid_ <= 0) return -1;
-  ::kill(pid_, SIGTERM);
-  int status = 0;
-  bool exited = false;
-  for (int i = 0; i < 200 && !exited; ++i) {
-    exited = ::waitpid(pid_, &status, WNOHANG) == pid_;
-    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  if (!exited) {
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, &status, 0);
-  }
-  pid_ = -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+int SimProcess::stop() { return stop_child(pid_); }
 
 SimProcess::~SimProcess() {
   stop();
@@ -184,6 +195,29 @@ int SimProcess::port() const {
   auto colon = base_url_.find(':', std::string("http://").size());
   return colon == std::string::npos ? 0 : std::atoi(base_url_.c_str() + colon + 1);
 }
+
+ListeningProcess::ListeningProcess(const std::vector<std::string>& args,
+                                   const std::map<std::string, std::string>& env) {
+  log_path_ = temp_path("ugc-listen-out");
+  pid_ = spawn(args, env, "", "", log_path_, log_path_ + ".err");
+  std::string printed;
+  wait_for_listening(pid_, log_path_, args.empty() ? "child" : args[0], url_, printed, error_);
+}
+
+ListeningProcess::~ListeningProcess() {
+  stop();
+  std::remove(log_path_.c_str());
+  std::remove((log_path_ + ".err").c_str());
+}
+
+int ListeningProcess::stop() { return stop_child(pid_); }
+
+int ListeningProcess::port() const {
+  auto colon = url_.find(':', std::string("http://").size());
+  return colon == std::string::npos ? 0 : std::atoi(url_.c_str() + colon + 1);
+}
+
+std::string ListeningProcess::output() const { return slurp(log_path_) + slurp(log_path_ + ".err"); }
 
 std::string SimProcess::root_url() const {
   auto at = base_url_.find("/api/ext");

@@ -72,6 +72,30 @@ class SimProcess {
   std::string log_path_;
 };
 
+// Any `ugc` server command that prints "listening on http://HOST:PORT..." on
+// stdout once it accepts (`ugc webhooks serve --port 0`). The destructor stops it.
+class ListeningProcess {
+ public:
+  ListeningProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+  ~ListeningProcess();
+  ListeningProcess(const ListeningProcess&) = delete;
+  ListeningProcess& operator=(const ListeningProcess&) = delete;
+
+  bool running() const { return pid_ > 0; }
+  const std::string& url() const { return url_; }  // as printed, e.g. "http://127.0.0.1:N/"
+  int port() const;
+  int pid() const { return pid_; }
+  const std::string& error() const { return error_; }
+  // SIGTERM (SIGKILL after 2 s); returns its exit code, -1 if a signal ended it.
+  int stop();
+  // Everything it wrote on stdout and stderr so far.
+  std::string output() const;
+
+ private:
+  int pid_ = -1;
+  std::string url_, error_, log_path_;
+};
+
 // The demo API key (`sk_` + 64 hex) tests and the demo use.
 inline const char* kTestApiKey = "sk_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 

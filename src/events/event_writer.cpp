@@ -1,0 +1,88 @@
+#include "ugc/events/event_writer.hpp"
+
+#include <optional>
+
+#include "ugc/state/events.hpp"
+
+namespace ugc::events {
+
+struct EventWriter::Pending {
+  const WebhookEvent* event;
+  std::optional<Result<Recorded>> outcome;  // set by the writer, under mu_
+};
+
+EventWriter::EventWriter(state::Store& store) : store_(store), thread_([this] { run(); }) {}
+
+EventWriter::~EventWriter() {
+  {
+    std::lock_guard hold(mu_);
+    stopping_ = true;
+  }
+  work_.notify_all();
+  thread_.join();
+}
+
+Result<Recorded> EventWriter::record(const WebhookEvent& event) {
+  Pending pending{&event, std::nullopt};
+  std::unique_lock hold(mu_);
+  if (committed_ids_.count(event.id)) return Recorded::duplicate;
+  if (stopping_) return io_error("the event writer is shutting down");
+  queue_.push_back(&pending);
+  work_.notify_one();
+  done_.wait(hold, [&] { return pending.outcome.has_value(); });
+  return std::move(*pending.outcome);
+}
+
+std::size_t EventWriter::commits() const {
+  std::lock_guard hold(mu_);
+  return commits_;
+}
+
+void EventWriter::run() {
+  std::unique_lock hold(mu_);
+  for (;;) {
+    work_.wait(hold, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and nothing left to write
+    std::deque<Pending*> batch;
+    batch.swap(queue_);
+    hold.unlock();
+    commit_batch(batch);
+    hold.lock();
+    ++commits_;
+    done_.notify_all();
+  }
+}
+
+// Runs without mu_ (callers keep queueing meanwhile); writes the outcomes
+// under it, so a waiting caller sees its outcome whole.
+void EventWriter::commit_batch(std::deque<Pending*>& batch) {
+  std::vector<Result<Recorded>> outcomes;
+  outcomes.reserve(batch.size());
+  auto fail_all = [&](const Error& error) {
+    outcomes.assign(batch.size(), Result<Recorded>(error.with_context("recording webhook events")));
+  };
+  auto tx = store_.begin();
+  if (!tx) {
+    fail_all(tx.error());
+  } else {
+    for (Pending* p : batch) {
+      auto inserted = state::record_event(store_, p->event->id, p->event->type, p->event->envelope);
+      if (!inserted) {
+        fail_all(inserted.error());
+        break;
+      }
+      outcomes.push_back(*inserted ? Recorded::stored : Recorded::duplicate);
+    }
+    if (outcomes.size() == batch.size() && outcomes.front().ok()) {
+      if (auto committed = tx->commit(); !committed) fail_all(committed.error());
+    }
+  }
+  std::lock_guard hold(mu_);
+  if (committed_ids_.size() + batch.size() > kRememberedIds) committed_ids_.clear();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (outcomes[i].ok()) committed_ids_.insert(batch[i]->event->id);
+    batch[i]->outcome = std::move(outcomes[i]);
+  }
+}
+
+}  // namespace ugc::events
