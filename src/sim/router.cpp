@@ -78,6 +78,11 @@ void Router::control(const std::string& method, const std::string& pattern, Hand
   add(method, pattern, std::move(h), IdempotencyPolicy::not_applicable, true);
 }
 
+void Router::get_public(const std::string& pattern, Handler h) {
+  add("GET", pattern, std::move(h), IdempotencyPolicy::not_applicable);
+  routes_.back().public_read = true;
+}
+
 void Router::add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p,
                  bool control) {
   routes_.push_back(Route{method, split_path(pattern), std::move(h), p, control});
