@@ -24,7 +24,7 @@ std::optional<TimePoint> since_filter(const Call& c) {
   fields::invalid("since", "since must be an ISO 8601 time (2027-03-01T12:00:00Z) or a date (YYYY-MM-DD)");
 }
 
-TimePoint updated_at(const Json& ban) {
+TimePoint ban_updated_at(const Json& ban) {
   return parse_iso8601(ban.value("updated_at", std::string())).value_or(TimePoint{});
 }
 
@@ -44,13 +44,14 @@ Reply list_account_bans(Call& c) {
   std::vector<Json> rows;
   if (c.tenant->ext.contains("account_bans"))
     for (const auto& ban : c.tenant->ext["account_bans"]) {
-      if (since && updated_at(ban) < *since) continue;
+      if (since && ban_updated_at(ban) < *since) continue;
       if (status && ban.value("status", std::string()) != *status) continue;
       if (resolution && resolution_of(ban) != *resolution) continue;
       if (account_id && ban.value("account_id", std::string()) != *account_id) continue;
       rows.push_back(ban);
     }
-  std::stable_sort(rows.begin(), rows.end(), [](const Json& a, const Json& b) { return updated_at(a) < updated_at(b); });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Json& a, const Json& b) { return ban_updated_at(a) < ban_updated_at(b); });
   return Reply::page(Json(rows), page, per_page);
 }
 
