@@ -84,6 +84,14 @@ std::set<std::string> endpoint_ids_for(const std::vector<api::WebhookEndpoint>& 
   return ids;
 }
 
+// DELETE /webhooks/{id}, where "already gone" is success: a retried delete
+// whose first attempt ran answers 404.
+Status delete_endpoint(api::Client& client, const std::string& id) {
+  auto deleted = api::delete_webhook(client, id);
+  if (!deleted && deleted.error().kind() == ErrorKind::not_found) return {};
+  return deleted;
+}
+
 // After a create whose outcome is unknown (the connection died after sending):
 // deletes endpoints for `url` that were not there before. Returns what it did.
 std::string remove_orphans(api::Client& client, const std::string& url, const std::set<std::string>& before) {
@@ -93,7 +101,7 @@ std::string remove_orphans(api::Client& client, const std::string& url, const st
   int removed = 0;
   for (const auto& id : endpoint_ids_for(*now, url)) {
     if (before.count(id)) continue;
-    if (!api::delete_webhook(client, id)) return "endpoint " + id + " was created but could not be deleted: delete it";
+    if (!delete_endpoint(client, id)) return "endpoint " + id + " was created but could not be deleted: delete it";
     ++removed;
   }
   return removed ? "the endpoint it created was deleted again (its secret was never received)"
@@ -135,7 +143,7 @@ Result<int> run_register(const EndpointFlags& flags, const std::shared_ptr<Clock
     return created.error().with_context("creating the endpoint failed; " + remove_orphans(**client, flags.url, before));
   }
   if (auto written = secret_file->write(created->signing_secret); !written) {
-    auto removed = api::delete_webhook(**client, created->endpoint.id);
+    auto removed = delete_endpoint(**client, created->endpoint.id);
     return written.error().with_context(removed ? "the endpoint was deleted again, nothing is left"
                                                 : "endpoint " + created->endpoint.id +
                                                       " has a lost secret and could not be deleted: delete it");

@@ -167,3 +167,25 @@ TEST_CASE("cli: webhooks list, test, deliveries with retries, and delete against
   CHECK(ugc_webhooks(sim, dir, {"test", hook}).exit_code == 1);
   CHECK(ugc_webhooks(sim, dir, {"list"}).out.find("no webhook endpoints") != std::string::npos);
 }
+
+TEST_CASE("cli: webhooks register leaves no endpoint without its secret when answers are lost") {
+  // Half the answers are dropped after the server acted: a lost POST /webhooks
+  // answer is never resent (sensitive), so register looks for the endpoint it
+  // may have made and deletes it. Seeded: the same runs fail every time.
+  SimProcess sim({"--drop-rate", "0.5", "--seed", "1"});
+  REQUIRE_MESSAGE(!sim.base_url().empty(), sim.error());
+  TempDir dir;
+  int registered = 0, cleaned_up = 0;
+  for (int i = 0; i < 6; ++i) {
+    const std::string secret = dir.file("s" + std::to_string(i));
+    auto run = ugc_webhooks(sim, dir, {"register", kClosedHookUrl, "--events", "bundle.created", "--secret-out", secret});
+    CHECK(std::filesystem::exists(secret) == (run.exit_code == 0));
+    if (run.exit_code == 0) ++registered;
+    if (run.err.find("deleted again") != std::string::npos) ++cleaned_up;
+    sim.post("/__sim/faults", Json{{"drop_rate", 0}});
+    CHECK_MESSAGE(endpoints_of(sim).size() == static_cast<size_t>(registered), run.err);
+    sim.post("/__sim/faults", Json{{"drop_rate", 0.5}});
+  }
+  CHECK(cleaned_up >= 1);
+  CHECK(registered >= 1);
+}
