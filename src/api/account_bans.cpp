@@ -4,10 +4,13 @@
 #include "ugc/api/paths.hpp"
 
 namespace ugc::api {
+namespace {
 
 using detail::int_field;
 using detail::malformed_error;
 using detail::str_field;
+
+}  // namespace
 
 Result<AccountBan> parse_account_ban(const Json& json) {
   if (!json.is_object()) return malformed_error("account ban", "not a JSON object");

@@ -4,12 +4,15 @@
 #include "ugc/api/paths.hpp"
 
 namespace ugc::api {
+namespace {
 
 using detail::bool_field;
 using detail::int_field;
 using detail::malformed_error;
 using detail::opt_int_field;
 using detail::str_field;
+
+}  // namespace
 
 bool WebhookDelivery::failed() const { return status.empty() ? !success : status == "failed"; }
 
