@@ -23,6 +23,17 @@ std::string upload_video_direct() { return "/upload/video/direct"; }
 std::string upload_image_direct() { return "/upload/image/direct"; }
 std::string upload_image_from_url() { return "/upload/image/from-url"; }
 
+std::string webhooks() { return "/webhooks"; }
+std::string webhook_events() { return "/webhooks/events"; }
+std::string webhook(std::string_view id) { return "/webhooks/" + std::string(id); }
+std::string webhook_test(std::string_view id) { return webhook(id) + "/test"; }
+std::string webhook_deliveries(std::string_view id) { return webhook(id) + "/deliveries"; }
+std::string webhook_delivery_retry(std::string_view id, std::string_view delivery_id) {
+  return webhook_deliveries(id) + "/" + std::string(delivery_id) + "/retry";
+}
+
+std::string account_bans() { return "/account-bans"; }
+
 std::string credit_costs() { return "/credit-costs"; }
 std::string credits_balance() { return "/credits/balance"; }
 

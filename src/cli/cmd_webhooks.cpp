@@ -1,5 +1,6 @@
 // ugc webhooks serve: receive TokPortal webhook deliveries into the state
-// store until SIGINT/SIGTERM (docs/lifecycle.md).
+// store until SIGINT/SIGTERM (docs/lifecycle.md). The endpoint commands under
+// the same `webhooks` group are in cmd_webhook_endpoints.cpp.
 #include <cstdio>
 #include <cstdlib>
 
@@ -87,9 +88,10 @@ CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock) {
   serve->add_option("--max-connections", f->max_connections, "Connections served at once (more: 503)")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
-  return [f, clock, serve]() -> Result<int> {
-    if (!serve->parsed()) return invalid_input("ugc webhooks: expected a subcommand (serve)");
-    return serve_webhooks(*f, clock);
+  auto manage_endpoints = define_webhook_endpoint_commands(sub, clock);
+  return [f, clock, serve, manage_endpoints]() -> Result<int> {
+    if (serve->parsed()) return serve_webhooks(*f, clock);
+    return manage_endpoints();
   };
 }
 

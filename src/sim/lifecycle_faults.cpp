@@ -41,24 +41,32 @@ Json banned_event_data(Tenant& tenant, const SavedAccount& acc, const Json& ban_
               {"ban_id", ban_id}};
 }
 
-// Every active bundle on the account is cancelled with its unfinished slots
-// (each remembers its status, so a remake can resume it).
+bool bundle_closed(const Bundle& b) {
+  return b.status == "completed" || b.status == "cancelled" || b.status == "archived";
+}
+
+// The bundle is cancelled with its unfinished slots (each remembers its
+// status, so a remake can resume it); bundle.cancelled says why.
+void cancel_bundle(World& world, Tenant& tenant, Bundle& b, const std::string& reason, TimePoint now) {
+  b.status = "cancelled";
+  b.ext["cancelled_reason"] = reason;
+  for (auto& s : b.videos) {
+    if (s.status == "finalized" || s.status == "cancelled") continue;
+    s.ext["status_before_ban"] = s.status;
+    s.status = "cancelled";
+  }
+  Json d = bundle_event_data(b);
+  d["reason"] = reason;
+  emit_at(world, tenant, "bundle.cancelled", d, now);
+}
+
+// Every active bundle on the account is cancelled.
 void cancel_bundles_on_account(World& world, Tenant& tenant, const std::string& account_id, TimePoint now) {
   for (const auto& id : tenant.bundle_order) {
     Bundle* b = tenant.bundle(id);
     if (!b) continue;
     const bool on_account = b->saved_account_id == account_id || b->account_id == account_id;
-    if (!on_account || b->status == "completed" || b->status == "cancelled" || b->status == "archived") continue;
-    b->status = "cancelled";
-    b->ext["cancelled_reason"] = "account_banned";
-    for (auto& s : b->videos) {
-      if (s.status == "finalized" || s.status == "cancelled") continue;
-      s.ext["status_before_ban"] = s.status;
-      s.status = "cancelled";
-    }
-    Json d = bundle_event_data(*b);
-    d["reason"] = "account_banned";
-    emit_at(world, tenant, "bundle.cancelled", d, now);
+    if (on_account && !bundle_closed(*b)) cancel_bundle(world, tenant, *b, "account_banned", now);
   }
 }
 
@@ -123,6 +131,12 @@ std::string inject_remake(World& world, Tenant& tenant, Bundle& b) {
   d["previous_saved_account_id"] = previous;
   emit_at(world, tenant, "account.remade", d, now);
   emit_at(world, tenant, "account.in_review", account_event_data(b), now);
+  return {};
+}
+
+std::string inject_cancel(World& world, Tenant& tenant, Bundle& b, const std::string& reason) {
+  if (bundle_closed(b)) return "bundle " + b.id + " is already " + b.status;
+  cancel_bundle(world, tenant, b, reason, world.now());
   return {};
 }
 

@@ -112,6 +112,7 @@ void Pipeline::handle(const httplib::Request& req, httplib::Response& res) {
 }
 
 Reply Pipeline::handle_api(RequestContext& request) {
+  if (auto answer = serve_public_read(request)) return *answer;
   if (auto answer = authenticate(request, world_, config_.extra_key_hashes)) return *answer;
   if (auto answer = rate_limit(request, config_.rate_limit)) return *answer;
   if (auto answer = inject_fault(world_, faults_)) return *answer;
@@ -128,6 +129,18 @@ StageAnswer Pipeline::match_route(RequestContext& request) const {
   if (request.route) return std::nullopt;
   if (path_known) return Reply::error(405, "METHOD_NOT_ALLOWED", req.method + " is not allowed on " + req.path);
   return Reply::error(404, "NOT_FOUND", "No such endpoint: " + req.method + " " + req.path);
+}
+
+StageAnswer Pipeline::serve_public_read(RequestContext& request) {
+  const httplib::Request& req = request.http;
+  if (!req.get_header_value("X-API-Key").empty()) return std::nullopt;  // a key: the usual way, checked
+  bool path_known = false;
+  std::map<std::string, std::string> params;
+  const Route* route = router_.match(req.method, request.path, false, params, path_known);
+  if (!route || !route->public_read) return std::nullopt;
+  request.route = route;
+  request.params = std::move(params);
+  return run_api_handler(request);
 }
 
 Reply Pipeline::run_api_handler(RequestContext& request) {

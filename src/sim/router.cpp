@@ -78,6 +78,10 @@ void Router::control(const std::string& method, const std::string& pattern, Hand
   add(method, pattern, std::move(h), IdempotencyPolicy::not_applicable, true);
 }
 
+void Router::get_public(const std::string& pattern, Handler h) {
+  add("GET", pattern, std::move(h), IdempotencyPolicy::not_applicable).public_read = true;
+}
+
 Route& Router::add(const std::string& method, const std::string& pattern, Handler h, IdempotencyPolicy p,
                    bool control) {
   return routes_.emplace_back(Route{method, split_path(pattern), std::move(h), p, control});

@@ -8,6 +8,7 @@ void register_all_routes(Router& router, World& world, ServerHooks& hooks, Fault
   register_account_routes(router, world, hooks);
   register_video_routes(router, world, hooks);
   register_saved_account_routes(router, world, hooks);
+  register_account_ban_routes(router, world, hooks);
   register_control_routes(router, world, hooks, faults);
   register_webhook_routes(router, world, hooks);
   register_analytics_routes(router, world, hooks);

@@ -1,6 +1,7 @@
 // Control routes of the lifecycle (no auth, like every /__sim route):
 //   POST /__sim/ban             {"bundle_id"} or {"account_id": saved id}
 //   POST /__sim/remake          {"bundle_id"}
+//   POST /__sim/cancel          {"bundle_id", "reason"?}  (default reason "cancelled_by_tokportal")
 //   POST /__sim/corrections     {"bundle_id", "position"?: int, "comment"?}
 //   POST /__sim/lifecycle/run   {}  (advance to now; answers the step count)
 // A fault that does not apply answers 409 SIM_FAULT_NOT_APPLICABLE (lifecycle_faults.hpp).
@@ -55,6 +56,15 @@ Reply remake_route(Call& call) {
                                Json{{"bundle_id", b->id}, {"saved_account_id", b->saved_account_id.value_or("")}});
 }
 
+Reply cancel_route(Call& call) {
+  const Json& body = fields::object_body(call);
+  fields::reject_unknown(body, {"bundle_id", "reason"});
+  auto [tenant, b] = find_bundle_in_any_tenant(call.world, fields::req_string(body, "bundle_id"));
+  const std::string reason = fields::opt_string(body, "reason", 200, 1).value_or("cancelled_by_tokportal");
+  std::string error = inject_cancel(call.world, *tenant, *b, reason);
+  return lifecycle_fault_reply(error, Json{{"bundle_id", b->id}, {"status", b->status}, {"reason", reason}});
+}
+
 Reply corrections_route(Call& call) {
   const Json& body = fields::object_body(call);
   fields::reject_unknown(body, {"bundle_id", "position", "comment"});
@@ -74,6 +84,7 @@ Reply corrections_route(Call& call) {
 void register_lifecycle_control_routes(Router& router, const ManagerTimings& timings) {
   router.control("POST", "/__sim/ban", ban_route);
   router.control("POST", "/__sim/remake", remake_route);
+  router.control("POST", "/__sim/cancel", cancel_route);
   router.control("POST", "/__sim/corrections", corrections_route);
   router.control("POST", "/__sim/lifecycle/run", [timings](Call& call) {
     const int steps = advance_lifecycle(call.world, call.world.now(), timings);

@@ -290,10 +290,12 @@ void register_webhook_routes(Router& router, World& world, ServerHooks& hooks) {
   // Registration cannot fail; a bad option falls back to the defaults with a warning.
   if (!policy.ok()) spdlog::warn("{}; using the default webhook retry policy", policy.error().message());
   auto dispatcher = std::make_shared<WebhookDispatcher>(world, policy.ok() ? *policy : WebhookRetryPolicy{});
-  router.get("/webhooks/events", [](Call&) { return Reply::data(webhook_catalog_json()); });
+  // Public in the contract (§9.1): readable without a key.
+  router.get_public("/webhooks/events", [](Call&) { return Reply::data(webhook_catalog_json()); });
   register_endpoint_crud(router);
   register_delivery_routes(router, dispatcher);
   register_event_poll(router);
+  register_webhook_control_routes(router, dispatcher);
   hooks.on_start.push_back([dispatcher] { dispatcher->start(); });
   hooks.on_stop.push_back([dispatcher] { dispatcher->stop(); });
 }

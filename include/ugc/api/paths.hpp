@@ -27,6 +27,15 @@ std::string upload_video_direct();    // multipart
 std::string upload_image_direct();    // multipart
 std::string upload_image_from_url();  // JSON
 
+std::string webhooks();                                   // /webhooks
+std::string webhook_events();                             // /webhooks/events (the catalog)
+std::string webhook(std::string_view id);                 // /webhooks/{id}
+std::string webhook_test(std::string_view id);            // /webhooks/{id}/test
+std::string webhook_deliveries(std::string_view id);      // /webhooks/{id}/deliveries
+std::string webhook_delivery_retry(std::string_view id, std::string_view delivery_id);  // .../{delivery_id}/retry
+
+std::string account_bans();  // /account-bans
+
 std::string credit_costs();     // /credit-costs
 std::string credits_balance();  // /credits/balance
 

@@ -35,7 +35,13 @@ CommandRun define_expand(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock);
+// `ugc webhooks serve` here, the endpoint commands below (cmd_webhooks.cpp).
 CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);
+
+// `ugc webhooks register|list|test|delete|deliveries` (cmd_webhook_endpoints.cpp),
+// added under the `webhooks` command; the returned run carries out whichever of
+// them was parsed.
+CommandRun define_webhook_endpoint_commands(CLI::App& webhooks, std::shared_ptr<Clock> clock);
 
 }  // namespace ugc::cli

@@ -6,6 +6,8 @@
 // file named after it; the first that answers ends the request (the conformance
 // tests in tests/sim pin the order and every answer):
 //   latency (fault_injection)      --latency-ms, before the world lock
+//   public read (here)             a keyless GET of a public route runs its
+//                                  handler at once (no tenant, no rate limit)
 //   authenticate (authentication)  401
 //   rate_limit (rate_limit)        X-RateLimit-* headers, 429
 //   inject_fault (fault_injection) injected 429 / 503
@@ -56,6 +58,7 @@ class Pipeline {
   Reply handle_api(RequestContext& request);
   Reply handle_control(RequestContext& request);
   StageAnswer match_route(RequestContext& request) const;
+  StageAnswer serve_public_read(RequestContext& request);
   Reply run_api_handler(RequestContext& request);
   void record_request(const RequestContext& request, const Reply& reply, bool dropped);
 

@@ -100,6 +100,7 @@ struct Route {
   IdempotencyPolicy policy = IdempotencyPolicy::standard;
   bool control = false;  // /__sim/... route
   BodyKind body = BodyKind::json;
+  bool public_read = false;  // API GET also served without a key (get_public)
   int literal_count() const;
 };
 
@@ -107,6 +108,9 @@ class Router {
  public:
   // API routes; `pattern` is relative to /api/ext.
   void get(const std::string& pattern, Handler h) { add("GET", pattern, std::move(h), IdempotencyPolicy::not_applicable); }
+  // A GET the contract calls public: without X-API-Key it skips authentication
+  // and rate limits (the handler then sees no tenant); with a key it runs as usual.
+  void get_public(const std::string& pattern, Handler h);
   Route& post(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { return add("POST", pattern, std::move(h), p); }
   void put(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("PUT", pattern, std::move(h), p); }
   void patch(const std::string& pattern, Handler h, IdempotencyPolicy p = IdempotencyPolicy::standard) { add("PATCH", pattern, std::move(h), p); }

@@ -12,7 +12,11 @@
 //   routes_uploads.cpp    /upload/...                                             (SIM-LIFE)
 //   lifecycle.cpp         manager simulation: clock listener, ticker, and the two below (SIM-LIFE)
 //   routes_review.cpp     /bundles/{id}/account|videos/{position} finalize, corrections (SIM-LIFE)
-//   routes_lifecycle_control.cpp  /__sim/ban, /__sim/remake, /__sim/corrections, /__sim/lifecycle/run
+//   routes_lifecycle_control.cpp  /__sim/ban, /__sim/remake, /__sim/cancel, /__sim/corrections, /__sim/lifecycle/run
+//   routes_webhook_control.cpp    /__sim/redeliver
+//   routes_account_bans.cpp       /account-bans
+#include <memory>
+
 #include "ugc/sim/router.hpp"
 #include "ugc/sim/world.hpp"
 
@@ -20,6 +24,7 @@ namespace ugc::sim {
 
 struct Faults;
 struct ManagerTimings;
+class WebhookDispatcher;
 
 void register_reference_routes(Router& router, World& world, ServerHooks& hooks);
 void register_bundle_routes(Router& router, World& world, ServerHooks& hooks);
@@ -29,6 +34,9 @@ void register_saved_account_routes(Router& router, World& world, ServerHooks& ho
 void register_control_routes(Router& router, World& world, ServerHooks& hooks, Faults& faults);
 // SIM-LIFE:
 void register_webhook_routes(Router& router, World& world, ServerHooks& hooks);
+// Registered by register_webhook_routes, with its dispatcher:
+void register_webhook_control_routes(Router& router, const std::shared_ptr<WebhookDispatcher>& dispatcher);
+void register_account_ban_routes(Router& router, World& world, ServerHooks& hooks);
 void register_analytics_routes(Router& router, World& world, ServerHooks& hooks);
 void register_upload_routes(Router& router, World& world, ServerHooks& hooks);
 void install_lifecycle(Router& router, World& world, ServerHooks& hooks);
