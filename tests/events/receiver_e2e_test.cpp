@@ -2,9 +2,6 @@
 // (UGC_BINARY): stored once, forgeries refused, limits that keep memory flat
 // and workers free, and a real `ugc sim` delivering to it.
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,58 +10,16 @@
 #include <thread>
 
 #include "receiver_process.hpp"
+#include "support/raw_connection.hpp"
 
 using ugc::Json;
+using ugc::testing::RawConnection;
 using ugc::testing::ServedReceiver;
 using ugc::testing::signed_delivery;
 using ugc::testing::unix_now;
 using ugc::testing::webhook_signature_header;
 
 namespace {
-
-// A plain TCP connection to the receiver, for what an HTTP client will not send.
-class RawConnection {
- public:
-  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~RawConnection() { ::close(fd_); }
-  RawConnection(const RawConnection&) = delete;
-  RawConnection& operator=(const RawConnection&) = delete;
-
-  bool connected() const { return connected_; }
-  // False once the peer is gone.
-  bool send(const std::string& bytes) {
-    return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
-  }
-  // What arrives within `wait` (until the peer closes or the wait ends).
-  std::string receive(std::chrono::milliseconds wait) {
-    std::string got;
-    const auto until = std::chrono::steady_clock::now() + wait;
-    while (std::chrono::steady_clock::now() < until) {
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      char buf[4096];
-      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) {
-        closed_ = true;
-        break;
-      }
-      got.append(buf, static_cast<std::size_t>(n));
-    }
-    return got;
-  }
-  bool closed_by_peer() const { return closed_; }
-
- private:
-  int fd_;
-  bool connected_ = false;
-  bool closed_ = false;
-};
 
 int status_of(const httplib::Result& r) { return r ? r->status : -1; }
 

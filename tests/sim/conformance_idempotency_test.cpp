@@ -1,10 +1,13 @@
 // Conformance: Idempotency-Key (docs/tokportal-api.md §1.8).
 #include <doctest/doctest.h>
 
-#include "raw_connection.hpp"
+#include "support/raw_connection.hpp"
 #include "sim_harness.hpp"
 
 using namespace simtest;
+using ugc::testing::raw_api_request;
+using ugc::testing::RawAnswer;
+using ugc::testing::RawConnection;
 
 namespace {
 const Json kCreate{{"bundle_type", "account_and_videos"}, {"country", "USA"}, {"videos_quantity", 2}};

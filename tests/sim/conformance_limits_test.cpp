@@ -9,11 +9,14 @@
 #include <thread>
 #include <vector>
 
-#include "raw_connection.hpp"
+#include "support/raw_connection.hpp"
 #include "sim_harness.hpp"
 #include "support/child_process.hpp"
 
 using namespace simtest;
+using ugc::testing::raw_api_request;
+using ugc::testing::RawAnswer;
+using ugc::testing::RawConnection;
 using ugc::testing::SimProcess;
 
 namespace {

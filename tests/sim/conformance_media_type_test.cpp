@@ -3,10 +3,13 @@
 // other Content-Type is 415 before anything runs.
 #include <doctest/doctest.h>
 
-#include "raw_connection.hpp"
+#include "support/raw_connection.hpp"
 #include "sim_harness.hpp"
 
 using namespace simtest;
+using ugc::testing::raw_api_request;
+using ugc::testing::RawAnswer;
+using ugc::testing::RawConnection;
 
 namespace {
 

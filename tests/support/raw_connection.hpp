@@ -1,21 +1,24 @@
 #pragma once
-// RawConnection: one TCP connection to the simulator driven byte by byte, for
-// the tests an HTTP library cannot express: slow clients, bodies streamed
-// past a limit, headers with empty values. Every wait is bounded by a
+// RawConnection: one TCP connection to a server of ours (`ugc sim`, `ugc
+// webhooks serve`) driven byte by byte, for the tests an HTTP library cannot
+// express: slow clients, bodies streamed past a limit, header floods, headers
+// with empty values. Every wait is bounded by a
 // generous socket timeout, so a broken simulator fails a test instead of
 // hanging it.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 
 #include "ugc/core/json.hpp"
 
-namespace simtest {
+namespace ugc::testing {
 
 struct RawAnswer {
   int status = 0;  // 0: no answer
@@ -79,6 +82,25 @@ class RawConnection {
     return a;
   }
 
+  // What arrives within `wait`, until the peer closes or the wait ends.
+  std::string receive(std::chrono::milliseconds wait) {
+    std::string got;
+    const auto until = std::chrono::steady_clock::now() + wait;
+    while (std::chrono::steady_clock::now() < until) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 50) <= 0) continue;
+      char buf[4096];
+      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) {
+        closed_ = true;
+        break;
+      }
+      got.append(buf, static_cast<std::size_t>(n));
+    }
+    return got;
+  }
+  bool closed_by_peer() const { return closed_; }
+
  private:
   static std::size_t content_length(const std::string& head) {
     for (const char* name : {"Content-Length: ", "content-length: "}) {
@@ -90,6 +112,7 @@ class RawConnection {
 
   int fd_ = -1;
   bool connected_ = false;
+  bool closed_ = false;
 };
 
 // A complete request with the demo key; `extra` holds more header lines ("Name: value\r\n").
@@ -99,4 +122,4 @@ inline std::string raw_api_request(const std::string& method, const std::string&
          "\r\n" + extra + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-}  // namespace simtest
+}  // namespace ugc::testing
