@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -21,9 +20,7 @@ namespace {
 // The outcome of a bad input: no campaign, at least one error, and the first
 // error has the expected rule and a location.
 void expect_rejected(const std::string& text, const std::string& rule) {
-  auto start = std::chrono::steady_clock::now();
   auto outcome = parse_here(text);
-  auto took = std::chrono::steady_clock::now() - start;
   INFO(dump(outcome.diagnostics));
   CHECK_FALSE(outcome.campaign);
   CHECK(outcome.has_errors());
@@ -33,8 +30,6 @@ void expect_rejected(const std::string& text, const std::string& rule) {
   CHECK(d->where.line >= 1);
   CHECK(d->where.column >= 1);
   CHECK(d->message.size() > 10);
-  // Reported on, not computed on: far below any human patience.
-  CHECK(std::chrono::duration_cast<std::chrono::seconds>(took).count() < 20);
 }
 
 }  // namespace
