@@ -16,41 +16,6 @@ using lifetest::Sim;
 
 namespace {
 
-struct RedeliveredRequest {
-  std::string event_id_header, body;
-};
-
-// Answers 200 to every delivery and keeps them.
-class RedeliveryReceiver {
- public:
-  RedeliveryReceiver() {
-    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mu_);
-      got_.push_back({req.get_header_value("TokPortal-Event-Id"), req.body});
-      res.set_content("ok", "text/plain");
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~RedeliveryReceiver() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
-  std::vector<RedeliveredRequest> got() {
-    std::lock_guard lock(mu_);
-    return got_;
-  }
-
- private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
-  std::mutex mu_;
-  std::vector<RedeliveredRequest> got_;
-};
-
 Json delivery_list(Sim& sim, const std::string& webhook_id) {
   return body_of(sim.get("/webhooks/" + webhook_id + "/deliveries"))["data"];
 }
@@ -58,7 +23,7 @@ Json delivery_list(Sim& sim, const std::string& webhook_id) {
 }  // namespace
 
 TEST_CASE("POST /__sim/redeliver sends an existing event again: same event id and body, a new delivery") {
-  RedeliveryReceiver receiver;
+  lifetest::HookReceiver receiver;
   Sim sim;
   auto created = sim.post("/webhooks", Json{{"url", receiver.url()}, {"events", Json::array({"bundle.published"})}});
   REQUIRE(created->status == 201);
@@ -81,8 +46,8 @@ TEST_CASE("POST /__sim/redeliver sends an existing event again: same event id an
 
   REQUIRE(eventually([&] { return receiver.got().size() == 2; }));
   auto got = receiver.got();
-  CHECK(got[0].event_id_header == event_id);
-  CHECK(got[1].event_id_header == event_id);
+  CHECK(got[0].event_id == event_id);
+  CHECK(got[1].event_id == event_id);
   CHECK(got[1].body == got[0].body);
   Json log = delivery_list(sim, hook);
   REQUIRE(log.size() == 2);
@@ -94,7 +59,7 @@ TEST_CASE("POST /__sim/redeliver sends an existing event again: same event id an
   CHECK(error_code(sim.control("/__sim/redeliver", Json{{"event_id", created_event}})) == "SIM_FAULT_NOT_APPLICABLE");
   CHECK(sim.control("/__sim/redeliver", Json{{"event_id", created_event}, {"webhook_id", hook}})->status == 200);
   REQUIRE(eventually([&] { return receiver.got().size() == 3; }));
-  CHECK(receiver.got()[2].event_id_header == created_event);
+  CHECK(receiver.got()[2].event_id == created_event);
 
   CHECK(error_code(sim.control("/__sim/redeliver", Json{{"event_id", "nope"}})) == "EVENT_NOT_FOUND");
   CHECK(error_code(sim.control("/__sim/redeliver", Json{{"event_id", event_id}, {"webhook_id", "nope"}})) ==

@@ -20,49 +20,8 @@ using lifetest::Sim;
 
 namespace {
 
-struct Received {
-  std::string event_id, event_type, signature, body;
-};
-
-// A webhook receiver on a free loopback port. `fail_first` answers 500 to that
-// many requests before answering 200 (negative: always 500).
-class Receiver {
- public:
-  explicit Receiver(int fail_first = 0) : fail_first_(fail_first) {
-    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mu_);
-      got_.push_back({req.get_header_value("TokPortal-Event-Id"), req.get_header_value("TokPortal-Event-Type"),
-                      req.get_header_value("TokPortal-Signature"), req.body});
-      const bool fail = fail_first_ < 0 || static_cast<int>(got_.size()) <= fail_first_;
-      res.status = fail ? 500 : 200;
-      res.set_content(fail ? "boom" : "ok", "text/plain");
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~Receiver() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
-  std::vector<Received> got() {
-    std::lock_guard lock(mu_);
-    return got_;
-  }
-  void set_fail_first(int n) {
-    std::lock_guard lock(mu_);
-    fail_first_ = n;
-  }
-
- private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
-  std::mutex mu_;
-  std::vector<Received> got_;
-  int fail_first_;
-};
+using Received = lifetest::ReceivedDelivery;
+using Receiver = lifetest::HookReceiver;
 
 Json create_webhook(Sim& sim, const std::string& url, Json events = Json::array({"webhook.test"})) {
   auto r = sim.post("/webhooks", Json{{"url", url}, {"events", events}, {"description", "test receiver"}});
