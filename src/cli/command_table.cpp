@@ -9,6 +9,7 @@ const std::vector<CommandSpec>& command_table() {
       {"expand", "Show the bundles, accounts and video slots a campaign file means", define_expand},
       {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
+      {"status", "Show bundles, accounts and videos per market as the lifecycle reported them", define_status},
       {"state", "Inspect and edit the local state store", define_state},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "ugc/events/lifecycle_update.hpp"
 #include "ugc/state/events.hpp"
 
 namespace ugc::events {
@@ -70,6 +71,13 @@ void EventWriter::commit_batch(std::deque<Pending*>& batch) {
       if (!inserted) {
         fail_all(inserted.error());
         break;
+      }
+      // Only a new event changes state; the update commits with its record.
+      if (*inserted) {
+        if (auto applied = apply_lifecycle_event(store_, *p->event); !applied) {
+          fail_all(applied.error());
+          break;
+        }
       }
       outcomes.push_back(*inserted ? Recorded::stored : Recorded::duplicate);
     }

@@ -70,6 +70,7 @@ void add_bundles(const Campaign& campaign, DesiredResources& out, Problems& prob
         bundle.index = n;
         bundle.videos_quantity = market.videos_per_account;
         bundle.niche_warming = campaign.defaults.niche_warming;
+        bundle.replace_on_cancel = market.on_cancel == manifest::OnCancel::replace;
         auto account = account_profile(campaign.accounts, market, platform, n);
         if (!account) {
           problems.add(account.error());

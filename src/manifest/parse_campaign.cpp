@@ -146,7 +146,7 @@ class CampaignParser {
         }
       }
       std::string what = "market '" + e.key + "'";
-      auto fields = r_.map(e.value, what, {"language", "platforms", "accounts", "videos_per_account"});
+      auto fields = r_.map(e.value, what, {"language", "platforms", "accounts", "videos_per_account", "on_cancel"});
       if (fields) {
         r_.require(e.value, what, *fields, {"language", "platforms"});
         for (const auto& f : *fields) {
@@ -158,6 +158,8 @@ class CampaignParser {
             if (auto n = r_.integer(f.value, what + " accounts", 1, kMaxAccounts)) m.accounts = *n;
           } else if (f.key == "videos_per_account") {
             if (auto n = r_.integer(f.value, what + " videos_per_account", 0, kMaxSlots)) m.videos_per_account = *n;
+          } else if (f.key == "on_cancel") {
+            m.on_cancel = on_cancel_of(f.value, what + " on_cancel");
           }
         }
       }
@@ -313,6 +315,15 @@ class CampaignParser {
         unknown_market(item, *s, what);
     }
     return out;
+  }
+
+  // `on_cancel: block | replace` (docs/design.md, "Bans and cancellations").
+  OnCancel on_cancel_of(const YAML::Node& node, const std::string& what) {
+    auto s = r_.string(node, what);
+    if (!s) return OnCancel::block;
+    if (*s == "replace") return OnCancel::replace;
+    if (*s != "block") r_.error(node, "unknown-on-cancel", what + " must be block or replace, not '" + *s + "'");
+    return OnCancel::block;
   }
 
   std::vector<Platform> platform_list(const YAML::Node& node, const std::string& what) {

@@ -36,6 +36,7 @@ const std::vector<RuleInfo>& rule_table() {
       {"bad-id", E, C, "an id with characters or a length external_refs cannot carry"},
       {"unknown-market", E, C, "a market code that is not a supported ISO 3166-1 alpha-2 code"},
       {"unknown-platform", E, C, "a platform other than tiktok or instagram"},
+      {"unknown-on-cancel", E, C, "an on_cancel other than block or replace"},
       {"unknown-language", E, C, "a language that is not an ISO 639-1 code"},
       {"unknown-reference", E, C, "a reference to a creator, media or market the file does not define"},
       {"unknown-text-key", E, C, "a caption or profile key that is neither a language nor a market"},

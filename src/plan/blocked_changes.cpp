@@ -27,22 +27,45 @@ bool block_identity_change(Planning& p, const BundleWork& w) {
   return true;
 }
 
+namespace {
+
+// Why a closed bundle takes nothing more, with what TokPortal said.
+std::string closed_reason(const state::KnownBundle& have) {
+  std::string why = "bundle is " + have.status;
+  if (have.status != "cancelled") return why;
+  if (!have.cancel_reason.empty()) why += " (" + have.cancel_reason + ")";
+  if (have.account && have.account->status == "banned")
+    why += "; its account " + (have.account->username.empty() ? have.account->saved_account_id
+                                                               : have.account->username) + " is banned";
+  return why;
+}
+
+}  // namespace
+
 bool block_closed_bundle(Planning& p, const BundleWork& w) {
+  // Everything not posted waits: never configured, configured or scheduled
+  // (a cancel stops those), or cancelled with the bundle.
   int pending = 0;
+  std::vector<FieldChange> held;
   for (const expand::DesiredSlot* s : p.index.slots_of(w.want->external_ref)) {
     auto it = p.index.view().slots.find(s->external_ref);
-    if (it == p.index.view().slots.end() || slot_state(it->second.slot.status) == SlotState::unconfigured) ++pending;
+    const bool known = it != p.index.view().slots.end();
+    if (known && slot_state(it->second.slot.status) == SlotState::posted) continue;
+    ++pending;
+    held.push_back({"video " + s->video_id + " (" + s->external_ref + ")",
+                    some(known ? it->second.slot.status : std::string("not configured")), some("blocked")});
   }
   if (pending == 0) return false;
   const std::string& status = w.have->status;
   std::string remedy = status == "cancelled"
-                           ? "TokPortal cancelled it (usually a ban); `ugc state rm " + w.state_ref +
-                                 "` to forget it, then plan again to create a replacement"
+                           ? "set `on_cancel: replace` on market " + w.want->market +
+                                 " to buy a replacement bundle for them (priced in the plan), or `ugc state rm " +
+                                 w.state_ref + "` to forget it and plan a new bundle"
                            : "add accounts to market " + w.want->market + " so new videos go to a new bundle";
   p.plan.blocked.push_back({"blocked:" + w.want->external_ref + ":status", w.want->external_ref,
-                            "bundle is " + status + "; TokPortal accepts no new videos on it (" +
-                                std::to_string(pending) + " slot(s) held back)",
-                            remedy, {}});
+                            closed_reason(*w.have) + "; TokPortal accepts no new videos on it (" +
+                                std::to_string(pending) + " unposted video(s) blocked)",
+                            remedy, held});
   p.held_bundles.insert(w.want->external_ref);
   return true;
 }

@@ -7,6 +7,7 @@
 #include "actions.hpp"
 #include "decisions.hpp"
 #include "planning.hpp"
+#include "replacements.hpp"
 #include "resource_index.hpp"
 #include "ugc/expand/expand.hpp"
 
@@ -29,7 +30,8 @@ void start_plan(Planning& p, const state::KnownResources& known) {
 
 Plan plan_resources(const expand::DesiredResources& desired, const state::KnownResources& known,
                     const PlanInputs& inputs) {
-  const ResourceIndex index(desired, known);
+  const expand::DesiredResources replaced = with_replacements(desired, known);
+  const ResourceIndex index(replaced, known);
   Planning p(inputs, index);
   start_plan(p, known);
   std::vector<BundleWork> work;

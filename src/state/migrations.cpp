@@ -120,10 +120,47 @@ constexpr const char* kV3 = R"sql(
 INSERT INTO meta (key, value) VALUES ('state_id', lower(hex(randomblob(16))));
 )sql";
 
+// Version 4: what lifecycle events (webhooks and polled bans) tell about
+// bundles, accounts and slots. `status_at` is the created_at of the event
+// that set a status, so an older event arriving late never overwrites a newer
+// one; a cancelled bundle keeps its reason, a slot the status it had before
+// the cancel (a remake resumes it); bans and remakes are kept as history;
+// the delivered account's username is kept apart from the configured one.
+constexpr const char* kV4 = R"sql(
+ALTER TABLE bundles ADD COLUMN status_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE bundles ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE bundles ADD COLUMN last_event_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN status_at TEXT NOT NULL DEFAULT '';
+-- The username TokPortal reports for the delivered account; `username` stays
+-- the one ugc configured, which is what a plan compares with the file.
+ALTER TABLE accounts ADD COLUMN delivered_username TEXT NOT NULL DEFAULT '';
+ALTER TABLE video_slots ADD COLUMN status_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE video_slots ADD COLUMN status_before_cancel TEXT NOT NULL DEFAULT '';
+ALTER TABLE video_slots ADD COLUMN post_url TEXT NOT NULL DEFAULT '';
+
+-- Not tied to a bundle row: a ban stays known after `ugc state rm`.
+CREATE TABLE account_bans (
+  ban_key          TEXT PRIMARY KEY,
+  bundle_ref       TEXT NOT NULL DEFAULT '',
+  saved_account_id TEXT NOT NULL DEFAULT '',
+  username         TEXT NOT NULL DEFAULT '',
+  status           TEXT NOT NULL DEFAULT '',
+  banned_at        TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE account_remakes (
+  event_id                  TEXT PRIMARY KEY,
+  bundle_ref                TEXT NOT NULL DEFAULT '',
+  previous_saved_account_id TEXT NOT NULL DEFAULT '',
+  saved_account_id          TEXT NOT NULL DEFAULT '',
+  remade_at                 TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}};
+  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}};
   return list;
 }
 

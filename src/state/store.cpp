@@ -120,12 +120,12 @@ namespace {
 constexpr const char* kSelectBundles =
     "SELECT b.external_ref, b.id, b.campaign, b.market, b.country, b.platform, b.idx, b.videos_quantity, b.status,"
     " a.bundle_ref IS NOT NULL, a.username, a.visible_name, a.biography, a.profile_picture_sha256, a.status,"
-    " a.saved_account_id"
+    " a.saved_account_id, b.cancel_reason, b.last_event_at, a.delivered_username"
     " FROM bundles b LEFT JOIN accounts a ON a.bundle_ref = b.external_ref";
 
 constexpr const char* kSelectSlots =
     "SELECT s.external_ref, s.bundle_ref, s.position, s.video_id, s.campaign_video, s.media_sha256, s.video_url,"
-    " s.caption, s.publish_date, s.status FROM video_slots s";
+    " s.caption, s.publish_date, s.status, s.post_url FROM video_slots s";
 
 KnownBundle bundle_from_row(const Statement& st) {
   KnownBundle b;
@@ -138,6 +138,8 @@ KnownBundle bundle_from_row(const Statement& st) {
   b.index = static_cast<int>(st.integer(6));
   b.videos_quantity = static_cast<int>(st.integer(7));
   b.status = st.text(8);
+  b.cancel_reason = st.text(16);
+  b.last_event_at = st.text(17);
   if (st.integer(9)) {
     KnownAccount a;
     a.username = st.text(10);
@@ -146,6 +148,7 @@ KnownBundle bundle_from_row(const Statement& st) {
     a.profile_picture_sha256 = st.text(13);
     a.status = st.text(14);
     a.saved_account_id = st.text(15);
+    a.delivered_username = st.text(18);
     b.account = std::move(a);
   }
   return b;
@@ -163,6 +166,7 @@ KnownSlot slot_from_row(const Statement& st) {
   s.caption = st.text(7);
   s.publish_date = st.text(8);
   s.status = st.text(9);
+  s.post_url = st.text(10);
   return s;
 }
 

@@ -9,6 +9,8 @@
 //   2  `plan --detailed-exitcode`: the plan has changes
 //   3  partial apply: some actions failed or were skipped; the rest were
 //      applied and recorded, and rerunning apply carries on from there
+//   4  `status`: something needs attention (a banned account, a cancelled
+//      bundle, corrections requested); the output says what
 //   130  a second Ctrl-C (or SIGTERM) during apply: left at once
 #include "ugc/core/error.hpp"
 
@@ -19,6 +21,7 @@ enum ExitCode : int {
   kExitError = 1,
   kExitChanges = 2,
   kExitPartial = 3,
+  kExitAttention = 4,
   kExitInterrupted = 130,
 };
 

@@ -26,6 +26,7 @@ struct DesiredBundle {
   int index = 1;              // n, 1-based within market x platform
   int videos_quantity = 0;    // slots to buy (videos_per_account)
   std::string niche_warming;  // empty = none
+  bool replace_on_cancel = false;  // the market's `on_cancel: replace`
   DesiredAccount account;
 };
 

@@ -48,6 +48,11 @@ struct Media {
   SourceLocation where;
 };
 
+// What plan does when TokPortal cancels a bundle of the market (a validated
+// ban, or a cancel): hold its unposted videos back as blocked, or buy a
+// replacement bundle for them (spends credits, so only on request).
+enum class OnCancel { block, replace };
+
 struct Market {
   // Canonical ISO 3166-1 alpha-2 code as the user means it ("GB" for "UK").
   std::string code;
@@ -56,6 +61,7 @@ struct Market {
   std::vector<Platform> platforms;
   int accounts = 1;
   int videos_per_account = 0;
+  OnCancel on_cancel = OnCancel::block;
   SourceLocation where;
 };
 

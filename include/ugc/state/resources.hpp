@@ -15,6 +15,7 @@ struct KnownAccount {
   std::string profile_picture_sha256;  // content hash of the picture that was configured
   std::string status;                  // account_status from the API ("configured", "in_review", ...)
   std::string saved_account_id;        // delivered account id; empty until in_review
+  std::string delivered_username;      // as TokPortal reports it in events; empty until then
 };
 
 struct KnownBundle {
@@ -28,6 +29,9 @@ struct KnownBundle {
   int videos_quantity = 0;  // slots bought
   std::string status;       // bundle status ("pending_setup", "published", ...)
   std::optional<KnownAccount> account;  // set once configured
+  // From lifecycle events (ugc/state/lifecycle.hpp); upserts leave them alone.
+  std::string cancel_reason;  // why TokPortal cancelled it ("account_banned", ...)
+  std::string last_event_at;  // created_at of the newest event about it, or its slots
 };
 
 struct KnownSlot {
@@ -41,6 +45,7 @@ struct KnownSlot {
   std::string caption;
   std::string publish_date;  // YYYY-MM-DD as configured
   std::string status;        // "pending", "configured", "published", ..., "unscheduled"
+  std::string post_url;      // from lifecycle events once posted; upserts leave it alone
 };
 
 struct KnownMedia {
