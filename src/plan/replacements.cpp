@@ -108,6 +108,7 @@ expand::DesiredResources with_replacements(const expand::DesiredResources& desir
       bundles.push_back(std::move(r));
     }
   }
+  if (bundles.size() == desired.bundles.size()) return out;  // nothing cancelled: as expand made it
   out.bundles = std::move(bundles);
   // Slots stay ordered by bundle, then position (expand's order).
   std::map<std::string, std::size_t> order;

@@ -103,7 +103,7 @@ class LifecycleRun {
     return Json::parse(r.out);
   }
   Json plan() {
-    auto r = ugc({"plan", campaign_, "--state", state(), "--format", "json"});
+    auto r = ugc({"plan", campaign_, "--state", state(), "--format", "json", "--as-of", "2027-01-18"});
     INFO("plan stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
     return Json::parse(r.out);

@@ -6,6 +6,10 @@
 // event is on disk before its caller answers 2xx, and a burst of deliveries
 // costs one commit per batch rather than one per event.
 //
+// A new event also updates the state it is about (apply_lifecycle_event,
+// ugc/events/lifecycle_update.hpp) in the same transaction, so an event is
+// recorded and applied together or not at all; a duplicate changes nothing.
+//
 // Deduplication is the store's: events.event_id is the primary key, so a
 // replay (in the same batch, later, or after a restart) records nothing. Ids
 // this writer committed are also remembered (up to kRememberedIds), so that
