@@ -164,3 +164,28 @@ TEST_CASE("load_campaign returns one error listing every problem") {
   auto good = ugc::manifest::load_campaign(source("campaigns/ugc-wave-1.yaml"));
   CHECK(good.ok());
 }
+
+TEST_CASE("on_cancel is block by default, replace on request, and nothing else") {
+  const std::string base = minimal_campaign();
+  const std::string us = "platforms: [tiktok], accounts: 1, videos_per_account: 3}\n  FR";
+  REQUIRE(base.find(us) != std::string::npos);
+  auto plain = parse_here(base);
+  REQUIRE(plain.campaign);
+  CHECK(plain.campaign->markets.front().on_cancel == ugc::manifest::OnCancel::block);
+
+  std::string text = base;
+  text.replace(text.find(us), us.size(),
+               "platforms: [tiktok], accounts: 1, videos_per_account: 3, on_cancel: replace}\n  FR");
+  auto replace = parse_here(text);
+  INFO(dump(replace.diagnostics));
+  REQUIRE(replace.campaign);
+  CHECK(replace.campaign->markets.front().on_cancel == ugc::manifest::OnCancel::replace);
+
+  text = base;
+  text.replace(text.find(us), us.size(),
+               "platforms: [tiktok], accounts: 1, videos_per_account: 3, on_cancel: refund}\n  FR");
+  auto bad = parse_here(text);
+  const auto* d = find_rule(bad.diagnostics, "unknown-on-cancel");
+  REQUIRE(d);
+  CHECK(d->message.find("block or replace") != std::string::npos);
+}
