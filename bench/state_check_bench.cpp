@@ -56,13 +56,14 @@ void build_state(const std::string& path, const StateBenchOptions& o, const std:
                          "B" + std::to_string(100000 + b), "bench", "US", "USA", b % 2 ? "instagram" : "tiktok", 1,
                          o.slots_per_bundle, "published",
                          KnownAccount{"bench.user" + std::to_string(b), "Bench", "Benchmark account", std::string(64, 'c'),
-                                      "in_review", "A" + std::to_string(b)}};
+                                      "in_review", "A" + std::to_string(b), ""},
+                         "", ""};
       if (auto s = store->upsert_bundle(bundle); !s) die(s.error().message());
       for (int v = 0; v < o.slots_per_bundle; ++v) {
         KnownSlot slot{"bench-v" + std::to_string(v) + "-" + bundle.external_ref.substr(6), bundle.external_ref, v + 1,
                        "V" + std::to_string(b * 1000 + v), "v" + std::to_string(v), std::string(64, 'a'),
                        "https://cdn.example.com/bench/v" + std::to_string(v) + ".mp4",
-                       "Benchmark video " + std::to_string(v) + " #bench #ad", "2027-03-01", "published"};
+                       "Benchmark video " + std::to_string(v) + " #bench #ad", "2027-03-01", "published", ""};
         if (auto s = store->upsert_slot(slot); !s) die(s.error().message());
       }
     }

@@ -115,7 +115,7 @@ inline Status record_applied(state::Store& store, const Plan& plan) {
       case ActionKind::create_bundles_bulk:
         for (const auto& r : a.bundles) {
           state::KnownBundle b{r.external_ref, "id-" + r.external_ref, plan.campaign, r.market, r.country,
-                               r.platform,     r.index,                r.videos_quantity, "pending_setup", {}};
+                               r.platform,     r.index,                r.videos_quantity, "pending_setup", {}, "", ""};
           UGC_TRY(store.upsert_bundle(b));
         }
         break;
@@ -129,7 +129,7 @@ inline Status record_applied(state::Store& store, const Plan& plan) {
       case ActionKind::configure_account:
         UGC_TRY(store.set_account(a.bundle_ref, {a.account->username, a.account->visible_name,
                                                  a.account->biography, a.account->profile_picture_key,
-                                                 "configured", ""}));
+                                                 "configured", "", ""}));
         break;
       case ActionKind::add_video_slots: {
         auto b = store.find_bundle(a.bundle_ref);
@@ -147,7 +147,7 @@ inline Status record_applied(state::Store& store, const Plan& plan) {
             if (auto m = store.move(r.previous_ref, r.external_ref); !m) return m.error();
           state::KnownSlot s{r.external_ref, r.bundle_ref,   r.position,     "vid-" + r.external_ref,
                              r.campaign_video, r.media_key, resolve_media(r.video_url), r.caption,
-                             r.publish_date,   r.status_after};
+                             r.publish_date,   r.status_after, ""};
           UGC_TRY(store.upsert_slot(s));
         }
         if (a.publishes_bundle) UGC_TRY(bundle_status(a.bundle_ref, "published"));

@@ -50,7 +50,7 @@ std::string populate(const TempDir& dir) {
   auto store = Store::open(path, {Access::read_write, true}, fake_clock());
   REQUIRE(store.ok());
   KnownBundle us = sample_bundle("wave", "US", 1);
-  us.account = KnownAccount{"glowlab.us1", "Glow Lab", "Honest reviews", "", "configured", ""};
+  us.account = KnownAccount{"glowlab.us1", "Glow Lab", "Honest reviews", "", "configured", "", ""};
   REQUIRE(store->upsert_bundle(us).ok());
   KnownBundle fr = sample_bundle("wave", "FR", 1);
   REQUIRE(store->upsert_bundle(fr).ok());

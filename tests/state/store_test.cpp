@@ -63,7 +63,7 @@ TEST_CASE("the serial goes up by one per committed resource write and not for ot
   CHECK(*store.serial() == 2);
   REQUIRE(store.upsert_media({std::string(64, 'b'), "video", "https://cdn/x.mp4", ""}).ok());
   CHECK(*store.serial() == 3);
-  REQUIRE(store.set_account(b.external_ref, {"glowlab.us1", "Glow Lab", "bio", "", "configured", ""}).ok());
+  REQUIRE(store.set_account(b.external_ref, {"glowlab.us1", "Glow Lab", "bio", "", "configured", "", ""}).ok());
   CHECK(*store.serial() == 4);
 
   REQUIRE(store.meta_put("api_base", "http://127.0.0.1:1").ok());
@@ -112,7 +112,7 @@ TEST_CASE("load returns what was written, per campaign, thousands of rows") {
     REQUIRE(tx.ok());
     for (int i = 1; i <= kBundles; ++i) {
       KnownBundle b = sample_bundle("wave", i % 2 ? "US" : "FR", i);
-      b.account = KnownAccount{"user" + std::to_string(i), "Glow Lab", "bio", std::string(64, 'c'), "configured", ""};
+      b.account = KnownAccount{"user" + std::to_string(i), "Glow Lab", "bio", std::string(64, 'c'), "configured", "", ""};
       REQUIRE(store.upsert_bundle(b).ok());
       for (int p = 1; p <= kSlotsPerBundle; ++p) REQUIRE(store.upsert_slot(sample_slot(b, "v" + std::to_string(p), p)).ok());
     }
@@ -163,7 +163,7 @@ TEST_CASE("upserting a bundle keeps its slots and account") {
   TempDir dir;
   Store store = open_new(dir.file("state.db"));
   KnownBundle b = sample_bundle("c", "US", 1);
-  b.account = KnownAccount{"u", "v", "b", "", "configured", ""};
+  b.account = KnownAccount{"u", "v", "b", "", "configured", "", ""};
   REQUIRE(store.upsert_bundle(b).ok());
   REQUIRE(store.upsert_slot(sample_slot(b, "v1", 1)).ok());
   b.status = "published";
@@ -192,7 +192,7 @@ TEST_CASE("move renames a bundle with its slots and account, or a slot in its pl
   TempDir dir;
   Store store = open_new(dir.file("state.db"));
   KnownBundle b = sample_bundle("c", "US", 1);
-  b.account = KnownAccount{"u", "v", "b", "", "configured", ""};
+  b.account = KnownAccount{"u", "v", "b", "", "configured", "", ""};
   REQUIRE(store.upsert_bundle(b).ok());
   KnownSlot s = sample_slot(b, "v1", 3);
   REQUIRE(store.upsert_slot(s).ok());
