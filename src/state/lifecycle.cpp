@@ -52,33 +52,45 @@ Result<std::optional<BundleLifecycle>> find_bundle_lifecycle(Store& store, const
   return bundle_where(db, "a.saved_account_id = ?1", saved_account_id);
 }
 
+namespace {
+
+// Runs `sql` (binding ?1.. from `values`); true when it changed a row.
+Result<bool> changed_by(SqliteDb& db, const char* sql, const std::vector<std::string>& values, const std::string& what) {
+  auto st = db.cached(sql);
+  if (!st) return st.error();
+  for (std::size_t i = 0; i < values.size(); ++i) (*st)->bind(static_cast<int>(i + 1), values[i]);
+  UGC_TRY((*st)->run().context(what));
+  return db.changes() > 0;
+}
+
+}  // namespace
+
 Status write_bundle_lifecycle(Store& store, const BundleLifecycle& b) {
   WriteScope scope(store.impl());
   UGC_TRY(scope.begin());
   SqliteDb& db = scope.db();
   const std::string what = "recording the lifecycle of " + b.ref;
-  auto bundle = db.cached(
-      "UPDATE bundles SET status = ?2, status_at = ?3, cancel_reason = ?4 WHERE external_ref = ?1"
-      " AND (status IS NOT ?2 OR status_at IS NOT ?3 OR cancel_reason IS NOT ?4)");
+  // What a plan reads first (a change bumps the serial), then the stamps.
+  auto bundle = changed_by(db,
+                           "UPDATE bundles SET status = ?2, cancel_reason = ?3 WHERE external_ref = ?1"
+                           " AND (status IS NOT ?2 OR cancel_reason IS NOT ?3)",
+                           {b.ref, b.bundle.status, b.cancel_reason}, what);
   if (!bundle) return bundle.error();
-  (*bundle)->bind(1, b.ref).bind(2, b.bundle.status).bind(3, b.bundle.at).bind(4, b.cancel_reason);
-  UGC_TRY((*bundle)->run().context(what));
-  if (db.changes() > 0) scope.touch_resources();
-  auto seen = db.cached("UPDATE bundles SET last_event_at = ?2 WHERE external_ref = ?1");
-  if (!seen) return seen.error();
-  (*seen)->bind(1, b.ref).bind(2, b.last_event_at);
-  UGC_TRY((*seen)->run().context(what));
+  if (*bundle) scope.touch_resources();
+  auto stamps = changed_by(db, "UPDATE bundles SET status_at = ?2, last_event_at = ?3 WHERE external_ref = ?1",
+                           {b.ref, b.bundle.at, b.last_event_at}, what);
+  if (!stamps) return stamps.error();
   if (b.has_account) {
-    auto account = db.cached(
-        "INSERT INTO accounts (bundle_ref, status, status_at, delivered_username, saved_account_id)"
-        " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (bundle_ref) DO UPDATE SET status = ?2, status_at = ?3,"
-        " delivered_username = ?4, saved_account_id = ?5 WHERE status IS NOT ?2 OR status_at IS NOT ?3"
-        " OR delivered_username IS NOT ?4 OR saved_account_id IS NOT ?5");
+    auto account = changed_by(
+        db,
+        "INSERT INTO accounts (bundle_ref, status, delivered_username, saved_account_id) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT (bundle_ref) DO UPDATE SET status = ?2, delivered_username = ?3, saved_account_id = ?4"
+        " WHERE status IS NOT ?2 OR delivered_username IS NOT ?3 OR saved_account_id IS NOT ?4",
+        {b.ref, b.account.status, b.username, b.saved_account_id}, what);
     if (!account) return account.error();
-    (*account)->bind(1, b.ref).bind(2, b.account.status).bind(3, b.account.at).bind(4, b.username);
-    (*account)->bind(5, b.saved_account_id);
-    UGC_TRY((*account)->run().context(what));
-    if (db.changes() > 0) scope.touch_resources();
+    if (*account) scope.touch_resources();
+    auto at = changed_by(db, "UPDATE accounts SET status_at = ?2 WHERE bundle_ref = ?1", {b.ref, b.account.at}, what);
+    if (!at) return at.error();
   }
   return scope.commit();
 }
@@ -111,15 +123,18 @@ Result<std::vector<SlotLifecycle>> slot_lifecycles(Store& store, const std::stri
 Status write_slot_lifecycle(Store& store, const SlotLifecycle& s) {
   WriteScope scope(store.impl());
   UGC_TRY(scope.begin());
-  auto st = scope.db().cached(
-      "UPDATE video_slots SET status = ?2, status_at = ?3, status_before_cancel = ?4, post_url = ?5, video_id = ?6"
-      " WHERE external_ref = ?1 AND (status IS NOT ?2 OR status_at IS NOT ?3 OR status_before_cancel IS NOT ?4"
-      " OR post_url IS NOT ?5 OR video_id IS NOT ?6)");
-  if (!st) return st.error();
-  (*st)->bind(1, s.external_ref).bind(2, s.slot.status).bind(3, s.slot.at).bind(4, s.status_before_cancel);
-  (*st)->bind(5, s.post_url).bind(6, s.video_id);
-  UGC_TRY((*st)->run().context("recording the lifecycle of slot " + s.external_ref));
-  if (scope.db().changes() > 0) scope.touch_resources();
+  const std::string what = "recording the lifecycle of slot " + s.external_ref;
+  auto slot = changed_by(scope.db(),
+                         "UPDATE video_slots SET status = ?2, video_id = ?3 WHERE external_ref = ?1"
+                         " AND (status IS NOT ?2 OR video_id IS NOT ?3)",
+                         {s.external_ref, s.slot.status, s.video_id}, what);
+  if (!slot) return slot.error();
+  if (*slot) scope.touch_resources();
+  auto rest = changed_by(scope.db(),
+                         "UPDATE video_slots SET status_at = ?2, status_before_cancel = ?3, post_url = ?4"
+                         " WHERE external_ref = ?1",
+                         {s.external_ref, s.slot.at, s.status_before_cancel, s.post_url}, what);
+  if (!rest) return rest.error();
   return scope.commit();
 }
 
