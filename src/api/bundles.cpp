@@ -32,6 +32,8 @@ Result<Bundle> parse_bundle(const Json& json) {
   b.country = str_field(json, "country");
   b.account_status = str_field(json, "account_status");
   b.saved_account_id = str_field(json, "saved_account_id");
+  if (auto it = json.find("account"); it != json.end() && it->is_object()) b.account_username = str_field(*it, "username");
+  b.updated_at = str_field(json, "updated_at");
   b.videos_quantity = int_field(json, "videos_quantity");
   b.edits_quantity = int_field(json, "edits_quantity");
   b.videos_configured_count = int_field(json, "videos_configured_count");
@@ -56,17 +58,33 @@ Result<std::vector<Bundle>> parse_created_bundles(const Json& data) {
   return out;
 }
 
-Result<std::vector<Bundle>> find_bundles_by_external_ref(Client& client, const std::string& external_ref) {
-  auto items = client.request_all_pages(Request::get(paths::bundles(), Query{{"external_ref", external_ref}}));
+Result<std::vector<Bundle>> list_bundles(Client& client, const BundleQuery& query) {
+  Query q;
+  if (!query.status.empty()) q.emplace_back("status", query.status);
+  if (!query.bundle_type.empty()) q.emplace_back("bundle_type", query.bundle_type);
+  if (!query.platform.empty()) q.emplace_back("platform", query.platform);
+  if (!query.external_ref.empty()) q.emplace_back("external_ref", query.external_ref);
+  auto items = client.request_all_pages(Request::get(paths::bundles(), std::move(q)));
   if (!items) return items.error();
   std::vector<Bundle> out;
   for (const auto& item : *items) {
     auto b = parse_bundle_in("GET " + paths::bundles(), item);
     if (!b) return b.error();
-    // The server filters by exact match; re-check so a server that ignores
-    // the filter cannot hand us someone else's bundle.
-    if (b->external_ref == external_ref) out.push_back(std::move(*b));
+    out.push_back(std::move(*b));
   }
+  return out;
+}
+
+Result<std::vector<Bundle>> find_bundles_by_external_ref(Client& client, const std::string& external_ref) {
+  BundleQuery query;
+  query.external_ref = external_ref;
+  auto listed = list_bundles(client, query);
+  if (!listed) return listed.error();
+  std::vector<Bundle> out;
+  // The server filters by exact match; re-check so a server that ignores
+  // the filter cannot hand us someone else's bundle.
+  for (auto& b : *listed)
+    if (b.external_ref == external_ref) out.push_back(std::move(b));
   return out;
 }
 

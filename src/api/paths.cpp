@@ -9,6 +9,7 @@ std::string bundle_publish(std::string_view id) { return bundle(id) + "/publish"
 std::string bundle_publish_readiness(std::string_view id) { return bundle(id) + "/publish-readiness"; }
 std::string bundle_add_video_slots(std::string_view id) { return bundle(id) + "/add-video-slots"; }
 std::string bundle_account(std::string_view id) { return bundle(id) + "/account"; }
+std::string bundle_videos(std::string_view id) { return bundle(id) + "/videos"; }
 std::string bundle_videos_batch(std::string_view id) { return bundle(id) + "/videos/batch"; }
 std::string bundle_videos_publish_all(std::string_view id) { return bundle(id) + "/videos/publish-all"; }
 std::string bundle_video(std::string_view id, int position) {

@@ -9,9 +9,12 @@
 
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/campaign_plan.hpp"
+#include "ugc/cli/campaign_refresh.hpp"
+#include "ugc/cli/drift_report.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/log.hpp"
+#include "ugc/plan/plan_json.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
 #include "ugc/state/store.hpp"
@@ -29,6 +32,8 @@ struct PlanFlags {
   bool no_color = false;
   bool no_bulk = false;
   std::vector<std::string> media_roots;
+  bool refresh = false;  // --refresh: read TokPortal into the state first (campaign_refresh.hpp)
+  OnlineFlags online;
 };
 
 // Terraform's spelling `-out F`: CLI11 reads it as `-o ut` plus a stray
@@ -74,10 +79,40 @@ Result<plan::SavedPlan> saved_plan_of(plan::Plan plan, state::Store* store, cons
   return saved;
 }
 
+// --refresh: the drift found, before the plan is made from the refreshed state.
+// Without a state file there is nothing to compare: the plan goes on.
+Result<std::optional<events::RefreshReport>> refresh_first(const PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
+  if (!flags.refresh) return std::optional<events::RefreshReport>{};
+  if (!std::filesystem::exists(flags.state)) {
+    log::print_stderr("info", "No state file " + flags.state + ": nothing to refresh.\n");
+    return std::optional<events::RefreshReport>{};
+  }
+  auto report = refresh_campaign_state({flags.file, flags.state, flags.media_roots, flags.online, "ugc plan --refresh"},
+                                       clock);
+  if (!report.ok()) return report.error();
+  return std::optional<events::RefreshReport>{std::move(*report)};
+}
+
+// The plan as rendered, with the drift section first (JSON: a "refresh" member).
+std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format, bool color,
+                              std::optional<events::RefreshReport>& drift) {
+  std::string rendered = plan::make_renderer(format, color)->render(plan);
+  if (!drift) return rendered;
+  attach_remedies(*drift, plan);
+  if (format != plan::RenderFormat::json) return render_drift_text(*drift) + rendered;
+  // Signed over the drift too, so the document stays a valid saved plan.
+  OrderedJson doc = plan::plan_to_json(plan);
+  doc["refresh"] = OrderedJson::parse(drift_json(*drift).dump());
+  doc["checksum"] = plan::plan_checksum(doc);
+  return doc.dump(2) + "\n";
+}
+
 Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   UGC_TRY(accept_terraform_out(sub, flags));
   auto format = plan::parse_render_format(flags.format);
   if (!format) return invalid_input("--format must be text, json or markdown");
+  auto drift = refresh_first(flags, clock);
+  if (!drift.ok()) return drift.error();
   auto store = open_state_if_any(flags.state, clock);
   if (!store.ok()) return store.error();
   PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots};
@@ -85,7 +120,7 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   if (!plan.ok()) return plan.error();
 
   const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
-  std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);
+  std::fputs(render_with_drift(*plan, *format, color, *drift).c_str(), stdout);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
@@ -113,6 +148,9 @@ CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_flag("--no-color", flags->no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
   add_media_root_option(sub, flags->media_roots);
+  sub.add_flag("--refresh", flags->refresh,
+               "First read TokPortal into the state (as `ugc refresh` does) and show the drift before the plan");
+  add_online_options(sub, flags->online);
   sub.allow_extras();  // only for `-out F`; anything else is refused in accept_terraform_out
   CLI::App* app = &sub;
   return [flags, app, clock]() -> Result<int> { return run_plan(*app, *flags, clock); };

@@ -11,6 +11,8 @@ const std::vector<CommandSpec>& command_table() {
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
       {"status", "Show bundles, accounts and videos per market as the lifecycle reported them", define_status},
       {"state", "Inspect and edit the local state store", define_state},
+      {"refresh", "Read TokPortal into the state and show drift (changes made outside ugc)", define_refresh},
+      {"import", "Adopt bundles that already exist for the campaign's external_refs into the state", define_import},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
   };

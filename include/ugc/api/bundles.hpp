@@ -22,6 +22,8 @@ struct Bundle {
   std::string country;
   std::string account_status;
   std::string saved_account_id;  // empty until the account reaches in_review
+  std::string account_username;  // `account.username` when the object embeds the account (ugc sim does)
+  std::string updated_at;        // when the server sends one (not in the contract); a change marker
   std::int64_t videos_quantity = 0;
   std::int64_t edits_quantity = 0;
   std::int64_t videos_configured_count = 0;
@@ -49,6 +51,16 @@ struct PublishReadiness {
   Json raw;
 };
 
+// Filters of GET /bundles (§5.3); an empty field is not sent.
+struct BundleQuery {
+  std::string status;
+  std::string bundle_type;
+  std::string platform;
+  std::string external_ref;  // exact match
+};
+
+// GET /bundles (every page, per_page 100) with `query`'s filters.
+Result<std::vector<Bundle>> list_bundles(Client& client, const BundleQuery& query = {});
 // GET /bundles?external_ref= (every page), keeping only exact matches.
 Result<std::vector<Bundle>> find_bundles_by_external_ref(Client& client, const std::string& external_ref);
 // GET /bundles/{id}/publish-readiness: every current blocker (free).

@@ -17,6 +17,7 @@ std::string bundle_publish(std::string_view id);        // /bundles/{id}/publish
 std::string bundle_publish_readiness(std::string_view id);
 std::string bundle_add_video_slots(std::string_view id);
 std::string bundle_account(std::string_view id);        // /bundles/{id}/account
+std::string bundle_videos(std::string_view id);         // /bundles/{id}/videos (the slot list)
 std::string bundle_videos_batch(std::string_view id);   // /bundles/{id}/videos/batch
 std::string bundle_videos_publish_all(std::string_view id);
 std::string bundle_video(std::string_view id, int position);             // /bundles/{id}/videos/{position}
