@@ -56,6 +56,19 @@ Result<std::vector<Bundle>> parse_created_bundles(const Json& data) {
   return out;
 }
 
+Result<std::vector<Bundle>> list_bundles(Client& client) {
+  auto items = client.request_all_pages(Request::get(paths::bundles()));
+  if (!items) return items.error();
+  std::vector<Bundle> out;
+  out.reserve(items->size());
+  for (const auto& item : *items) {
+    auto b = parse_bundle_in("GET " + paths::bundles(), item);
+    if (!b) return b.error();
+    out.push_back(std::move(*b));
+  }
+  return out;
+}
+
 Result<std::vector<Bundle>> find_bundles_by_external_ref(Client& client, const std::string& external_ref) {
   auto items = client.request_all_pages(Request::get(paths::bundles(), Query{{"external_ref", external_ref}}));
   if (!items) return items.error();

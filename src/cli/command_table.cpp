@@ -10,6 +10,8 @@ const std::vector<CommandSpec>& command_table() {
       {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
       {"state", "Inspect and edit the local state store", define_state},
+      {"analytics", "Pull analytics of a campaign's accounts (pull) and compare them (--by market, creator, ...)",
+       define_analytics},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
   };

@@ -49,6 +49,8 @@ struct PublishReadiness {
   Json raw;
 };
 
+// GET /bundles, every page (per_page 100): every bundle of the key.
+Result<std::vector<Bundle>> list_bundles(Client& client);
 // GET /bundles?external_ref= (every page), keeping only exact matches.
 Result<std::vector<Bundle>> find_bundles_by_external_ref(Client& client, const std::string& external_ref);
 // GET /bundles/{id}/publish-readiness: every current blocker (free).
