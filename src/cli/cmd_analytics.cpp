@@ -81,9 +81,8 @@ Result<int> run_compare(const CompareFlags& flags, const std::shared_ptr<Clock>&
   auto scrapes = analytics::load_bundle_scrapes(*store, campaign->id);
   if (!scrapes) return scrapes.error();
   const auto comparison = analytics::compare(campaign->id, *posts, *options, *scrapes);
-  const auto now = std::chrono::floor<std::chrono::seconds>(clock->now());
-  std::fputs(analytics::render_comparison(comparison, *format, analytics::Seconds(now.time_since_epoch())).c_str(),
-             stdout);
+  const analytics::Seconds now = std::chrono::floor<std::chrono::seconds>(clock->wall_now());
+  std::fputs(analytics::render_comparison(comparison, *format, now).c_str(), stdout);
   return kExitOk;
 }
 

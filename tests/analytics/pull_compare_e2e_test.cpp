@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -284,7 +286,7 @@ TEST_CASE("analytics e2e: pull, move the clock, ban and remake, pull again: tabl
   std::ofstream(s.file("market.csv")) << csv.out;
   std::ofstream(s.file("market.json")) << by_market.dump();
   RunResult parsed = ugc::testing::run_process(
-      {"python3", "-c",
+      {"/usr/bin/env", "python3", "-c",
        "import csv, json, sys\n"
        "rows = list(csv.DictReader(open(sys.argv[1])))\n"
        "doc = json.load(open(sys.argv[2]))\n"

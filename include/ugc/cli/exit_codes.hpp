@@ -8,7 +8,8 @@
 //      internal error - nothing, or only reconciliation, was done
 //   2  `plan --detailed-exitcode`: the plan has changes
 //   3  partial apply: some actions failed or were skipped; the rest were
-//      applied and recorded, and rerunning apply carries on from there
+//      applied and recorded, and rerunning apply carries on from there;
+//      `analytics pull`: some accounts failed, the others were stored
 //   130  a second Ctrl-C (or SIGTERM) during apply: left at once
 #include "ugc/core/error.hpp"
 
