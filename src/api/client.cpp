@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 
+#include "ugc/api/analytics.hpp"
 #include "ugc/api/api_error.hpp"
 #include "ugc/api/curl_transport.hpp"
 #include "ugc/api/idempotency.hpp"
@@ -170,6 +171,9 @@ Result<HttpResponse> Client::send_with_retries(const std::string& what, bool rep
       }
       if (api_call) {
         failure = error_from_response(what, server_id, resp);
+        // An analytics refresh inside its cooldown is a refusal of that one
+        // account, not the key's rate limit: final, and nobody pauses (§10.4).
+        if (resp.status == 429 && failure->code() == kAnalyticsRefreshCooldown) cls = FailureClass::final;
       } else {
         // Not a TokPortal answer (presigned storage): its body may echo the
         // signed URL's parameters, so only the status is reported.

@@ -35,6 +35,17 @@ std::string webhook_delivery_retry(std::string_view id, std::string_view deliver
 
 std::string account_bans() { return "/account-bans"; }
 
+std::string account_analytics(std::string_view account_id) {
+  return "/accounts/" + std::string(account_id) + "/analytics";
+}
+std::string account_video_analytics(std::string_view account_id) { return account_analytics(account_id) + "/videos"; }
+std::string account_analytics_can_refresh(std::string_view account_id) {
+  return account_analytics(account_id) + "/can-refresh";
+}
+std::string account_analytics_refresh(std::string_view account_id) {
+  return account_analytics(account_id) + "/refresh";
+}
+
 std::string credit_costs() { return "/credit-costs"; }
 std::string credits_balance() { return "/credits/balance"; }
 

@@ -13,6 +13,8 @@ const std::vector<CommandSpec>& command_table() {
       {"state", "Inspect and edit the local state store", define_state},
       {"refresh", "Read TokPortal into the state and show drift (changes made outside ugc)", define_refresh},
       {"import", "Adopt bundles that already exist for the campaign's external_refs into the state", define_import},
+      {"analytics", "Pull analytics of a campaign's accounts (pull) and compare them (--by market, creator, ...)",
+       define_analytics},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
   };

@@ -37,6 +37,12 @@ std::string webhook_delivery_retry(std::string_view id, std::string_view deliver
 
 std::string account_bans();  // /account-bans
 
+// Analytics of a delivered (saved) account and its posts (§10.2-10.4).
+std::string account_analytics(std::string_view account_id);              // /accounts/{id}/analytics
+std::string account_video_analytics(std::string_view account_id);        // .../analytics/videos
+std::string account_analytics_can_refresh(std::string_view account_id);  // .../analytics/can-refresh
+std::string account_analytics_refresh(std::string_view account_id);      // .../analytics/refresh
+
 std::string credit_costs();     // /credit-costs
 std::string credits_balance();  // /credits/balance
 

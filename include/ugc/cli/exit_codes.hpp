@@ -9,7 +9,8 @@
 //   2  `plan --detailed-exitcode`: the plan has changes
 //   3  partial apply: some actions failed or were skipped; the rest were
 //      applied and recorded, and rerunning apply carries on from there;
-//      for import: some refs were ambiguous and left out, the others adopted
+//      for import: some refs were ambiguous and left out, the others adopted;
+//      `analytics pull`: some accounts failed, the others were stored
 //   4  `status`: something needs attention (a banned account, a cancelled
 //      bundle, corrections requested); the output says what
 //   130  a second Ctrl-C (or SIGTERM) during apply: left at once
