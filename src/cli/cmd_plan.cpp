@@ -29,6 +29,8 @@ struct PlanFlags {
   bool no_color = false;
   bool no_bulk = false;
   std::vector<std::string> media_roots;
+  std::size_t comment_limit = 65000;
+  std::string full_plan_at;
 };
 
 // Terraform's spelling `-out F`: CLI11 reads it as `-o ut` plus a stray
@@ -80,12 +82,20 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   if (!format) return invalid_input("--format must be text, json or markdown");
   auto store = open_state_if_any(flags.state, clock);
   if (!store.ok()) return store.error();
+  plan::CaptionReview captions;
   PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots};
+  request.captions = &captions;
   auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
   if (!plan.ok()) return plan.error();
 
-  const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
-  std::fputs(plan::make_renderer(*format, color)->render(*plan).c_str(), stdout);
+  plan::RenderOptions options;
+  options.color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
+  options.captions = &captions;
+  options.max_bytes = flags.comment_limit;
+  options.full_plan_at = !flags.full_plan_at.empty() ? flags.full_plan_at
+                         : !flags.out.empty()        ? flags.out + " (saved plan; `ugc plan` shows it whole)"
+                                                     : "";
+  std::fputs(plan::make_renderer(*format, options)->render(*plan).c_str(), stdout);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
@@ -112,6 +122,13 @@ CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_flag("--detailed-exitcode", flags->detailed_exitcode, "Exit 0: no changes, 2: changes, 1: error");
   sub.add_flag("--no-color", flags->no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
+  sub.add_option("--comment-limit", flags->comment_limit,
+                 "markdown: at most N bytes, for a pull-request comment (GitHub allows 65,536 characters); longer "
+                 "plans keep their figures, blocked changes and notes and cut the longest lists; 0: no limit")
+      ->capture_default_str();
+  sub.add_option("--full-plan-at", flags->full_plan_at,
+                 "markdown: where readers find the full plan when the comment is cut (a URL or path; "
+                 "default: the --out file)");
   add_media_root_option(sub, flags->media_roots);
   sub.allow_extras();  // only for `-out F`; anything else is refused in accept_terraform_out
   CLI::App* app = &sub;

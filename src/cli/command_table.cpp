@@ -10,6 +10,7 @@ const std::vector<CommandSpec>& command_table() {
       {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
       {"state", "Inspect and edit the local state store", define_state},
+      {"runs", "List past applies (time, who, campaign file and commit, credits, outcome); show one", define_runs},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
   };
