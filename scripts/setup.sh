@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 packages=(
   cmake g++ pkg-config git sqlite3
-  libyaml-cpp-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev
+  libyaml-cpp-dev libcurl4-openssl-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev
   libspdlog-dev doctest-dev libcli11-dev libcpp-httplib-dev libssl-dev
-  node-ajv openssl curl ccache clang libclang-rt-14-dev
+  node-ajv openssl curl ccache clang libclang-rt-14-dev jq
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -11,27 +11,12 @@
 namespace ugc::cli {
 namespace {
 
-// The slot dates expand assigns on a fresh state. When expansion fails (its
-// causes are reported by validation) lint falls back to publish_on dates.
-std::optional<std::vector<manifest::ScheduledPost>> schedule_of(const manifest::Campaign& campaign) {
-  auto desired = expand::expand_campaign(campaign);
-  if (!desired) return std::nullopt;
-  std::vector<manifest::ScheduledPost> posts;
-  for (const auto& slot : desired->slots) {
-    int account = 1;
-    for (const auto& b : desired->bundles)
-      if (b.external_ref == slot.bundle_ref) account = b.index;
-    posts.push_back(manifest::ScheduledPost{slot.video_id, slot.market, slot.platform, account, slot.publish_date});
-  }
-  return posts;
-}
-
 FileFindings check_one(const std::string& file, const CheckRequest& request) {
   FileFindings findings{file, {}};
   auto outcome = manifest::parse_campaign_file(file, manifest::ParseOptions{request.media_roots});
   findings.diagnostics = std::move(outcome.diagnostics);
   if (outcome.campaign) {
-    manifest::LintOptions options{request.as_of, schedule_of(*outcome.campaign)};
+    manifest::LintOptions options{request.as_of, lint_schedule(*outcome.campaign)};
     for (auto& d : manifest::lint_campaign(*outcome.campaign, options)) findings.diagnostics.push_back(std::move(d));
   }
   if (!request.warnings)
@@ -43,6 +28,21 @@ FileFindings check_one(const std::string& file, const CheckRequest& request) {
 }
 
 }  // namespace
+
+// The slot dates expand assigns on a fresh state. When expansion fails (its
+// causes are reported by validation) lint falls back to publish_on dates.
+std::optional<std::vector<manifest::ScheduledPost>> lint_schedule(const manifest::Campaign& campaign) {
+  auto desired = expand::expand_campaign(campaign);
+  if (!desired) return std::nullopt;
+  std::vector<manifest::ScheduledPost> posts;
+  for (const auto& slot : desired->slots) {
+    int account = 1;
+    for (const auto& b : desired->bundles)
+      if (b.external_ref == slot.bundle_ref) account = b.index;
+    posts.push_back(manifest::ScheduledPost{slot.video_id, slot.market, slot.platform, account, slot.publish_date});
+  }
+  return posts;
+}
 
 void add_media_root_option(CLI::App& sub, std::vector<std::string>& roots) {
   sub.add_option("--media-root", roots,

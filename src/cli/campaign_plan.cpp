@@ -9,6 +9,7 @@
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/prices.hpp"
 #include "ugc/core/hash.hpp"
+#include "ugc/manifest/lint.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/plan/date_rules.hpp"
 #include "ugc/plan/diff.hpp"
@@ -108,6 +109,10 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
   if (!online && !state->prices) plan->notes.push_back(default_prices_note());
+  if (request.captions) {
+    manifest::LintOptions lint{plan->today, lint_schedule(*campaign)};
+    *request.captions = plan::review_captions(*plan, &*campaign, manifest::lint_campaign_findings(*campaign, lint));
+  }
   return plan;
 }
 

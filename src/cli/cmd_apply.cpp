@@ -30,6 +30,7 @@
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
 #include "ugc/cli/prices.hpp"
+#include "ugc/cli/run_history.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/cli/verified_plan.hpp"
 #include "ugc/core/log.hpp"
@@ -194,9 +195,89 @@ Error interrupted_before_actions() {
   return Error(ErrorKind::conflict, "interrupted before the first action: nothing was applied, the state lock is released");
 }
 
-Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
+// Everything after planning: show, confirm, create the state, execute. Sets
+// `run`'s outcome (and results) on every way out, for the run history.
+Result<int> carry_out(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock, const plan::Plan& plan,
+                      ApplyState& held, api::Client& client, InterruptScope& interrupt,
+                      const api::CreditCosts& prices_read, state::RunRecord& run) {
   const bool json = flags.format == "json";
   std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
+  const bool saved = is_saved_plan(flags.file);
+  auto stop_requested = [&] { return interrupt.requested().load(); };
+  auto interrupted = [&run] {
+    run.outcome = "interrupted";
+    return interrupted_before_actions();
+  };
+
+  auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human) && !json_log_lines());
+  show_to_user(human, renderer->render(plan));
+  if (plan.actions.empty()) {
+    run.outcome = "no changes";
+    if (json) {
+      apply::ApplyResult empty;
+      std::printf("%s\n", apply::to_json(empty, kExitOk).dump(2).c_str());
+    }
+    return kExitOk;
+  }
+  // A verified saved plan was reviewed when it was saved (Terraform's rule).
+  auto yes = saved ? Result<bool>(true) : confirmed(flags);
+  if (stop_requested()) return interrupted();
+  if (!yes.ok()) return yes.error();
+  if (!*yes) {
+    run.outcome = "cancelled";
+    log::print_stderr("info", "Apply cancelled.\n");
+    return kExitError;
+  }
+  if (!held.store) {
+    std::optional<api::CreditCosts> prices;
+    prices = prices_read;  // a saved plan was verified with the server's prices too
+    auto created = create_state(flags, clock, prices);
+    if (!created.ok()) return created.error();
+    held = std::move(*created);
+  }
+  if (stop_requested()) return interrupted();
+  interrupt.set_before_first_action(false);
+
+  auto journal = apply::store_journal(*held.store);
+  auto progress = apply::make_progress_reporter(json_log_lines()     ? apply::ProgressStyle::json_lines
+                                                : is_terminal(stderr) ? apply::ProgressStyle::live_line
+                                                                      : apply::ProgressStyle::log_lines,
+                                                stderr, clock);
+  apply::ExecuteOptions options;
+  options.parallelism = flags.parallelism;
+  options.run_id = held.lock->id();
+  options.stop = &interrupt.requested();
+  options.progress = progress.get();
+  auto result = apply::execute_plan(plan, *held.store, *journal, client, *clock, options);
+  if (!result.ok()) return result.error();
+
+  const int exit_code = result->complete() ? kExitOk : kExitPartial;
+  add_results(run, *result, exit_code);
+  if (json)
+    std::printf("%s\n", apply::to_json(*result, exit_code).dump(2).c_str());
+  else
+    std::fputs(apply::render_summary(*result, use_color(stdout)).c_str(), stdout);
+  return exit_code;
+}
+
+// Records the run in the state's run history (when a state file exists by
+// then): what it planned, what it did, how it ended.
+void record_apply_run(ApplyState& held, const ApplyFlags& flags, const plan::Plan& plan,
+                      const std::string& started_at, state::RunRecord run, const Result<int>& code) {
+  if (!held.store) return;  // refused or cancelled before the first state file was made
+  auto state_id = held.store->state_id();
+  state::RunRecord record = run_record_for("apply", started_at, plan, state_id.ok() ? *state_id : "", !flags.no_bulk);
+  record.actions_failed = run.actions_failed;
+  record.credits_charged = run.credits_charged;
+  record.requests_made = run.requests_made;
+  record.results_json = std::move(run.results_json);
+  record.outcome = run.outcome.empty() ? "failed" : run.outcome;
+  if (!code.ok()) record.message = code.error().message();
+  record_run_or_warn(*held.store, record);
+}
+
+Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
+  const std::string started_at = iso_utc_now(*clock);
   const bool saved = is_saved_plan(flags.file);
   if (saved) UGC_TRY(check_saved_plan_flags(flags));
 
@@ -234,52 +315,10 @@ Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   if (!plan.ok()) return plan.error();
   if (stop_requested()) return interrupted_before_actions();
 
-  auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human) && !json_log_lines());
-  show_to_user(human, renderer->render(*plan));
-  if (plan->actions.empty()) {
-    if (json) {
-      apply::ApplyResult empty;
-      std::printf("%s\n", apply::to_json(empty, kExitOk).dump(2).c_str());
-    }
-    return kExitOk;
-  }
-  // A verified saved plan was reviewed when it was saved (Terraform's rule).
-  auto yes = saved ? Result<bool>(true) : confirmed(flags);
-  if (stop_requested()) return interrupted_before_actions();
-  if (!yes.ok()) return yes.error();
-  if (!*yes) {
-    log::print_stderr("info", "Apply cancelled.\n");
-    return kExitError;
-  }
-  if (!held.store) {
-    std::optional<api::CreditCosts> prices;
-    prices = prices_read;  // a saved plan was verified with the server's prices too
-    auto created = create_state(flags, clock, prices);
-    if (!created.ok()) return created.error();
-    held = std::move(*created);
-  }
-  if (stop_requested()) return interrupted_before_actions();
-  interrupt.set_before_first_action(false);
-
-  auto journal = apply::store_journal(*held.store);
-  auto progress = apply::make_progress_reporter(json_log_lines()     ? apply::ProgressStyle::json_lines
-                                                : is_terminal(stderr) ? apply::ProgressStyle::live_line
-                                                                      : apply::ProgressStyle::log_lines,
-                                                stderr, clock);
-  apply::ExecuteOptions options;
-  options.parallelism = flags.parallelism;
-  options.run_id = held.lock->id();
-  options.stop = &interrupt.requested();
-  options.progress = progress.get();
-  auto result = apply::execute_plan(*plan, *held.store, *journal, client, *clock, options);
-  if (!result.ok()) return result.error();
-
-  const int exit_code = result->complete() ? kExitOk : kExitPartial;
-  if (json)
-    std::printf("%s\n", apply::to_json(*result, exit_code).dump(2).c_str());
-  else
-    std::fputs(apply::render_summary(*result, use_color(stdout)).c_str(), stdout);
-  return exit_code;
+  state::RunRecord run;
+  auto code = carry_out(flags, clock, *plan, held, client, interrupt, prices_read, run);
+  record_apply_run(held, flags, *plan, started_at, std::move(run), code);
+  return code;
 }
 
 }  // namespace

@@ -34,6 +34,8 @@ struct PlanFlags {
   std::vector<std::string> media_roots;
   bool refresh = false;  // --refresh: read TokPortal into the state first (campaign_refresh.hpp)
   OnlineFlags online;
+  std::size_t comment_limit = 65000;
+  std::string full_plan_at;
 };
 
 // Terraform's spelling `-out F`: CLI11 reads it as `-o ut` plus a stray
@@ -94,9 +96,9 @@ Result<std::optional<events::RefreshReport>> refresh_first(const PlanFlags& flag
 }
 
 // The plan as rendered, with the drift section first (JSON: a "refresh" member).
-std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format, bool color,
+std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format, const plan::RenderOptions& options,
                               std::optional<events::RefreshReport>& drift) {
-  std::string rendered = plan::make_renderer(format, color)->render(plan);
+  std::string rendered = plan::make_renderer(format, options)->render(plan);
   if (!drift) return rendered;
   attach_remedies(*drift, plan);
   if (format != plan::RenderFormat::json) return render_drift_text(*drift) + rendered;
@@ -115,12 +117,20 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   if (!drift.ok()) return drift.error();
   auto store = open_state_if_any(flags.state, clock);
   if (!store.ok()) return store.error();
+  plan::CaptionReview captions;
   PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots};
+  request.captions = &captions;
   auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
   if (!plan.ok()) return plan.error();
 
-  const bool color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
-  std::fputs(render_with_drift(*plan, *format, color, *drift).c_str(), stdout);
+  plan::RenderOptions options;
+  options.color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
+  options.captions = &captions;
+  options.max_bytes = flags.comment_limit;
+  options.full_plan_at = !flags.full_plan_at.empty() ? flags.full_plan_at
+                         : !flags.out.empty()        ? flags.out + " (saved plan; `ugc plan` shows it whole)"
+                                                     : "";
+  std::fputs(render_with_drift(*plan, *format, options, *drift).c_str(), stdout);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
@@ -147,6 +157,13 @@ CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_flag("--detailed-exitcode", flags->detailed_exitcode, "Exit 0: no changes, 2: changes, 1: error");
   sub.add_flag("--no-color", flags->no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
+  sub.add_option("--comment-limit", flags->comment_limit,
+                 "markdown: at most N bytes, for a pull-request comment (GitHub allows 65,536 characters); longer "
+                 "plans keep their figures, blocked changes and notes and cut the longest lists; 0: no limit")
+      ->capture_default_str();
+  sub.add_option("--full-plan-at", flags->full_plan_at,
+                 "markdown: where readers find the full plan when the comment is cut (a URL or path; "
+                 "default: the --out file)");
   add_media_root_option(sub, flags->media_roots);
   sub.add_flag("--refresh", flags->refresh,
                "First read TokPortal into the state (as `ugc refresh` does) and show the drift before the plan");

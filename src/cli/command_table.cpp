@@ -15,6 +15,7 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "Adopt bundles that already exist for the campaign's external_refs into the state", define_import},
       {"analytics", "Pull analytics of a campaign's accounts (pull) and compare them (--by market, creator, ...)",
        define_analytics},
+      {"runs", "List past applies (time, who, campaign file and commit, credits, outcome); show one", define_runs},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
   };

@@ -50,7 +50,7 @@ class Linter {
  public:
   Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {}
 
-  std::vector<Diagnostic> run() {
+  std::vector<LintFinding> run() {
     std::map<std::string, std::pair<const Video*, std::string>> caption_owner;  // text -> first video, market
     for (const auto& v : c_.videos) {
       check_captions(v, caption_owner);
@@ -67,13 +67,15 @@ class Linter {
     return v.where;
   }
 
-  void report(const Video& v, const SourceLocation& where, const char* rule, const std::string& what) {
+  // `market`: the canonical code of the market the finding is about; empty for the whole video.
+  void report(const Video& v, const SourceLocation& where, const char* rule, const std::string& what,
+              const std::string& market = {}) {
     const RuleInfo* info = find_rule(rule);
     Severity sev = info ? info->severity : Severity::error;
     if (sev == Severity::warning &&
         std::find(v.ignore_rules.begin(), v.ignore_rules.end(), rule) != v.ignore_rules.end())
       return;
-    out_.push_back(Diagnostic{sev, rule, "video '" + v.id + "': " + what, where});
+    out_.push_back(LintFinding{Diagnostic{sev, rule, "video '" + v.id + "': " + what, where}, v.id, market, what});
   }
 
   void check_captions(const Video& v, std::map<std::string, std::pair<const Video*, std::string>>& caption_owner) {
@@ -88,39 +90,39 @@ class Linter {
                          creator->rights.markets.end())
         report(v, v.where, "rights-market",
                "market " + market + " is not in the rights of creator '" + creator->id + "' (line " +
-                   std::to_string(creator->rights.where.line) + ": " + rights_markets(*creator) + ")");
+                   std::to_string(creator->rights.where.line) + ": " + rights_markets(*creator) + ")", m->code);
       for (Platform p : m->platforms)
         if (creator && std::find(creator->rights.platforms.begin(), creator->rights.platforms.end(), p) ==
                            creator->rights.platforms.end())
           report(v, v.where, "rights-platform",
                  "market " + market + " posts on " + to_string(p) + " but creator '" + creator->id +
-                     "' granted rights only for " + rights_platforms(*creator));
+                     "' granted rights only for " + rights_platforms(*creator), m->code);
       const std::string* caption = v.captions.lookup(m->code, m->language);
       if (!caption) continue;  // caption-missing is reported by validation
       SourceLocation at = caption_where(v, *m);
       if (creator && !creator->disclosure.empty() && !contains_token(*caption, creator->disclosure))
         report(v, at, "missing-disclosure",
                "caption for market " + market + " lacks the disclosure '" + creator->disclosure + "' of creator '" +
-                   creator->id + "'");
+                   creator->id + "'", m->code);
       for (Platform p : m->platforms) {
         const auto& lim = platform_limits(p);
         int chars = count_chars(*caption);
         if (chars > lim.caption_chars)
           report(v, at, "caption-too-long",
                  "caption for market " + market + " has " + std::to_string(chars) + " characters; " + to_string(p) +
-                     " allows at most " + std::to_string(lim.caption_chars));
+                     " allows at most " + std::to_string(lim.caption_chars), m->code);
         int tags = count_hashtags(*caption);
         if (tags > lim.hashtags)
           report(v, at, "too-many-hashtags",
                  "caption for market " + market + " has " + std::to_string(tags) + " hashtags; " + to_string(p) +
-                     " allows at most " + std::to_string(lim.hashtags));
+                     " allows at most " + std::to_string(lim.hashtags), m->code);
       }
       std::string low = lower(*caption);
       for (const auto& phrase : kPromisePhrases)
         if (low.find(phrase) != std::string::npos && reported.insert("promise:" + *caption).second)
           report(v, at, "promises-reach",
                  "caption for market " + market + " promises \"" + phrase +
-                     "\"; platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules");
+                     "\"; platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules", m->code);
       auto [it, fresh] = text_market.emplace(*caption, m);
       if (!fresh) {
         const Market* first = it->second;
@@ -128,19 +130,19 @@ class Linter {
           if (reported.insert("loc:" + first->language + m->language).second)
             report(v, at, "caption-not-localized",
                    "markets " + first->key_as_written + " (" + first->language + ") and " + market + " (" +
-                       m->language + ") get the same caption; write one per language");
+                       m->language + ") get the same caption; write one per language", m->code);
         } else {
           report(v, at, "identical-caption",
                  "markets " + first->key_as_written + " and " + market +
                      " post the same caption on different accounts; add a '" + market +
-                     ":' caption so the copy differs");
+                     ":' caption so the copy differs", m->code);
         }
       }
       auto [owner, first_use] = caption_owner.emplace(*caption, std::make_pair(&v, market));
       if (!first_use && owner->second.first != &v && reported.insert("dup:" + *caption).second)
         report(v, at, "identical-caption",
                "caption for market " + market + " is the same as video '" + owner->second.first->id + "' in " +
-                   owner->second.second + "; vary the copy between videos");
+                   owner->second.second + "; vary the copy between videos", m->code);
     }
   }
 
@@ -172,17 +174,17 @@ class Linter {
       if (creator && p.date > creator->rights.until && reported.insert("rights" + key).second)
         report(v, v.where, "rights-expired",
                "market " + market + " publishes on " + p.date.str() + ", after the rights of creator '" + creator->id +
-                   "' end (" + creator->rights.until.str() + ")");
+                   "' end (" + creator->rights.until.str() + ")", p.market);
       if (o_.as_of && p.date < *o_.as_of && reported.insert("past" + key).second)
         report(v, v.where, "publish-date-past",
                "market " + market + " publishes on " + p.date.str() + ", before today (" + o_.as_of->str() +
-                   "); move it to " + o_.as_of->plus_days(kLeadDaysNewAccount).str() + " or later");
+                   "); move it to " + o_.as_of->plus_days(kLeadDaysNewAccount).str() + " or later", p.market);
       else if (o_.as_of && p.date < o_.as_of->plus_days(kLeadDaysNewAccount) && reported.insert("lead" + key).second)
         report(v, v.where, "publish-lead-time",
                "market " + market + " publishes on " + p.date.str() + ", less than " +
                    std::to_string(kLeadDaysNewAccount) + " days after " + o_.as_of->str() +
                    "; TokPortal needs that lead while the account is created (earliest " +
-                   o_.as_of->plus_days(kLeadDaysNewAccount).str() + ")");
+                   o_.as_of->plus_days(kLeadDaysNewAccount).str() + ")", p.market);
       auto [it, fresh] = first_day.emplace(p.market, p.date);
       if (!fresh && p.date < it->second) it->second = p.date;
       days_[std::make_tuple(p.market, p.platform, p.account, p.date)].push_back(&v);
@@ -237,14 +239,20 @@ class Linter {
 
   const Campaign& c_;
   const LintOptions& o_;
-  std::vector<Diagnostic> out_;
+  std::vector<LintFinding> out_;
   std::map<std::tuple<std::string, Platform, int, CivilDate>, std::vector<const Video*>> days_;
 };
 
 }  // namespace
 
-std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options) {
+std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options) {
   return Linter(campaign, options).run();
+}
+
+std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  for (auto& f : lint_campaign_findings(campaign, options)) out.push_back(std::move(f.diagnostic));
+  return out;
 }
 
 }  // namespace ugc::manifest

@@ -12,12 +12,18 @@ std::optional<RenderFormat> parse_render_format(std::string_view text) {
 }
 
 std::unique_ptr<PlanRenderer> make_renderer(RenderFormat format, bool color) {
+  RenderOptions options;
+  options.color = color;
+  return make_renderer(format, options);
+}
+
+std::unique_ptr<PlanRenderer> make_renderer(RenderFormat format, const RenderOptions& options) {
   switch (format) {
     case RenderFormat::json: return make_json_renderer();
-    case RenderFormat::markdown: return make_markdown_renderer();
+    case RenderFormat::markdown: return make_markdown_renderer(options);
     case RenderFormat::text: break;
   }
-  return make_text_renderer(color);
+  return make_text_renderer(options);
 }
 
 }  // namespace ugc::plan

@@ -1,5 +1,6 @@
 // The terminal rendering of a plan: grouped by what changes, one line per
-// action with its cost, field changes beneath (captions as word diffs).
+// action with its cost, field changes beneath (captions as word diffs), then
+// the captions to review, video by video with every market's row together.
 #include "renderers.hpp"
 
 #include "render_groups.hpp"
@@ -34,9 +35,23 @@ void render_change(std::string& out, const FieldChange& c, const Colors& colors)
   }
 }
 
+// "tiktok 2027-03-01, instagram 2027-03-03"
+std::string text_posts_line(const std::vector<CaptionPost>& posts) {
+  std::string out;
+  for (const auto& p : posts) out += (out.empty() ? "" : ", ") + p.platform + " " + p.date;
+  return out;
+}
+
+// A caption on one line: its line breaks shown as the two characters \n.
+std::string text_one_line(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return out;
+}
+
 class TextRenderer : public PlanRenderer {
  public:
-  explicit TextRenderer(bool color) { colors_.on = color; }
+  explicit TextRenderer(const RenderOptions& options) : options_(options) { colors_.on = options.color; }
 
   std::string render(const Plan& plan) const override {
     std::string out = colors_.bold("ugc plan: campaign " + plan.campaign) + " (" + plan.campaign_file + ")\n";
@@ -60,6 +75,7 @@ class TextRenderer : public PlanRenderer {
       }
       out += "\n";
     }
+    render_captions(out, plan);
     if (!plan.date_shifts.empty()) {
       out += colors_.bold("Dates moved forward (lead time from " + plan.today.str() + ")") + "\n";
       for (const auto& s : plan.date_shifts)
@@ -77,6 +93,36 @@ class TextRenderer : public PlanRenderer {
   }
 
  private:
+  void render_captions(std::string& out, const Plan& plan) const {
+    CaptionReview own;
+    if (!options_.captions) own = review_captions(plan);
+    const CaptionReview& review = options_.captions ? *options_.captions : own;
+    if (review.empty()) return;
+    out += colors_.bold("Captions to review (" + caption_review_line(review) + ")") + "\n";
+    for (const auto& v : review.videos) {
+      out += "  " + colors_.bold(v.video) + "\n";
+      for (const auto& l : v.localizations) {
+        out += "    " + l.market + (l.language.empty() ? "" : " " + l.language) + "  " + text_posts_line(l.posts) + "\n";
+        if (l.before)
+          out += "      " + colors_.of_symbol("~", "~") + " " +
+                 format_word_diff(word_diff(text_one_line(*l.before), text_one_line(l.caption)), colors_.on) + "\n";
+        else
+          out += "      " + colors_.of_symbol("+", "+") + " " + text_one_line(l.caption) + "\n";
+        render_findings(out, l.findings, "      ");
+      }
+      render_findings(out, v.findings, "    ");
+    }
+    out += "\n";
+  }
+
+  void render_findings(std::string& out, const std::vector<CaptionFinding>& findings, const char* indent) const {
+    for (const auto& f : findings) {
+      const std::string mark = f.severity + "[" + f.rule + "]";
+      out += indent + colors_.wrap(f.severity == "error" ? "\x1b[31m" : "\x1b[33m", "! " + mark) + ": " + f.message +
+             "\n";
+    }
+  }
+
   void render_action(std::string& out, const std::string& symbol, const Action& a) const {
     std::string cost = plural(a.request_count(), "request");
     if (a.credits > 0) cost = std::to_string(a.credits) + " credits, " + cost;
@@ -85,11 +131,14 @@ class TextRenderer : public PlanRenderer {
     for (const auto& c : a.changes) render_change(out, c, colors_);
   }
 
+  RenderOptions options_;
   Colors colors_;
 };
 
 }  // namespace
 
-std::unique_ptr<PlanRenderer> make_text_renderer(bool color) { return std::make_unique<TextRenderer>(color); }
+std::unique_ptr<PlanRenderer> make_text_renderer(const RenderOptions& options) {
+  return std::make_unique<TextRenderer>(options);
+}
 
 }  // namespace ugc::plan

@@ -6,8 +6,8 @@
 
 namespace ugc::plan {
 
-std::unique_ptr<PlanRenderer> make_text_renderer(bool color);
+std::unique_ptr<PlanRenderer> make_text_renderer(const RenderOptions& options);
 std::unique_ptr<PlanRenderer> make_json_renderer();
-std::unique_ptr<PlanRenderer> make_markdown_renderer();
+std::unique_ptr<PlanRenderer> make_markdown_renderer(const RenderOptions& options);
 
 }  // namespace ugc::plan

@@ -157,10 +157,42 @@ CREATE TABLE account_remakes (
 );
 )sql";
 
+// Version 5: run history (`ugc runs`, state/runs.hpp). One row per apply or
+// reconcile: where and from what it ran (host, user, campaign file hash, git
+// commit), its counts and outcome, and the plan and results it carried out as
+// zlib-deflated JSON (a 20,000-slot plan is ~22 MB of JSON; plan-like JSON
+// deflates about 25x).
+constexpr const char* kV5 = R"sql(
+CREATE TABLE runs (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  command          TEXT NOT NULL,
+  started_at       TEXT NOT NULL,
+  finished_at      TEXT NOT NULL,
+  host             TEXT NOT NULL DEFAULT '',
+  user             TEXT NOT NULL DEFAULT '',
+  campaign         TEXT NOT NULL DEFAULT '',
+  campaign_file    TEXT NOT NULL DEFAULT '',
+  campaign_sha256  TEXT NOT NULL DEFAULT '',
+  git_commit       TEXT NOT NULL DEFAULT '',
+  actions          INTEGER NOT NULL DEFAULT 0,
+  actions_failed   INTEGER NOT NULL DEFAULT 0,
+  credits_planned  INTEGER NOT NULL DEFAULT 0,
+  credits_charged  INTEGER NOT NULL DEFAULT 0,
+  requests_planned INTEGER NOT NULL DEFAULT 0,
+  requests_made    INTEGER NOT NULL DEFAULT 0,
+  outcome          TEXT NOT NULL,
+  message          TEXT NOT NULL DEFAULT '',
+  plan             BLOB,
+  plan_bytes       INTEGER NOT NULL DEFAULT 0,
+  results          BLOB,
+  results_bytes    INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}};
+  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}};
   return list;
 }
 

@@ -116,6 +116,12 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = db_->error(rc, "binding a value");
+  return *this;
+}
+
 Result<bool> Statement::step() {
   if (!bind_status_.ok()) return bind_status_.error();
   int rc = sqlite3_step(stmt_);
@@ -146,6 +152,12 @@ std::string Statement::text(int column) const {
   const unsigned char* p = sqlite3_column_text(stmt_, column);
   if (!p) return {};
   return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string Statement::blob(int column) const {
+  const void* p = sqlite3_column_blob(stmt_, column);
+  if (!p) return {};
+  return std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }

@@ -31,6 +31,7 @@ class Statement {
   Statement& bind(int index, long long value);
   Statement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
 
   // Advances one row: true when a row is available, false when done.
   Result<bool> step();
@@ -40,6 +41,7 @@ class Statement {
   void reset();
 
   std::string text(int column) const;
+  std::string blob(int column) const;  // the bytes of a BLOB (or TEXT) column
   long long integer(int column) const;
   bool is_null(int column) const;
 

@@ -215,6 +215,26 @@ TEST_CASE("--format markdown is a collapsible summary") {
   CHECK(r.out.find("<summary>") != std::string::npos);
 }
 
+TEST_CASE("--comment-limit cuts the markdown to fit and says where the full plan is") {
+  TempDir dir;
+  const std::string base = "'" + kCampaign + "' --format markdown --as-of 2027-01-15 --state '" + dir.file("none.db") + "'";
+  Run whole = ugc_plan(dir, base);
+  REQUIRE(whole.exit_code == 0);
+  REQUIRE(whole.out.size() > 6000);
+  Run cut = ugc_plan(dir, base + " --comment-limit 6000 --out '" + dir.file("wave.plan") + "'");
+  INFO(cut.err);
+  REQUIRE(cut.exit_code == 0);
+  CHECK(cut.out.size() <= 6000);
+  CHECK(cut.out.rfind("### ugc plan: `ugc-wave-1`", 0) == 0);
+  CHECK(cut.out.find("not shown here: the full plan is at " + dir.file("wave.plan")) != std::string::npos);
+  Run linked = ugc_plan(dir, base + " --comment-limit 6000 --full-plan-at https://ci.example/run/7");
+  CHECK(linked.out.find("the full plan is at https://ci.example/run/7") != std::string::npos);
+  // The text plan shows the captions a reviewer must read, with their languages.
+  Run text = ugc_plan(dir, "'" + kCampaign + "' --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
+  CHECK(text.out.find("Captions to review (") != std::string::npos);
+  CHECK(text.out.find("    FR fr  ") != std::string::npos);
+}
+
 TEST_CASE("bad input: a precise error and exit 1") {
   TempDir dir;
   Run missing = ugc_plan(dir, "'" + dir.file("nope.yaml") + "'");

@@ -12,6 +12,7 @@
 #include "ugc/core/date.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/manifest/diagnostic.hpp"
+#include "ugc/manifest/lint.hpp"
 
 namespace CLI {
 class App;
@@ -38,6 +39,11 @@ struct CheckRequest {
 };
 
 std::vector<FileFindings> check_campaign_files(const CheckRequest& request);
+
+// The slot dates expand assigns on a fresh state, for lint's per-day and date
+// rules; nullopt when expansion fails (validation reports why; lint then uses
+// each video's publish_on).
+std::optional<std::vector<manifest::ScheduledPost>> lint_schedule(const manifest::Campaign& campaign);
 
 struct FindingCounts {
   int errors = 0;

@@ -14,6 +14,7 @@
 
 #include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
+#include "ugc/plan/caption_review.hpp"
 #include "ugc/plan/plan.hpp"
 
 namespace ugc::api {
@@ -34,6 +35,9 @@ struct PlanRequest {
   // Online: also receives what GET /credit-costs answered. Without a state
   // file apply keeps it only once it has created the file (after confirmation).
   api::CreditCosts* prices_read = nullptr;
+  // Also receives the captions the plan posts, with each market's language
+  // and the lint findings (as of the plan's today) beside them, for review.
+  plan::CaptionReview* captions = nullptr;
 };
 
 // `store`: nullptr when no state file exists yet. `server`: nullptr offline.

@@ -38,6 +38,7 @@ CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_status(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_refresh(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_import(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_runs(CLI::App& sub, std::shared_ptr<Clock> clock);
 // `ugc webhooks serve` here, the endpoint commands below (cmd_webhooks.cpp).
 CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);

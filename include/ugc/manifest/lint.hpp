@@ -48,4 +48,17 @@ struct LintOptions {
 // Findings of every lint rule, warnings already filtered by each video's ignore list.
 std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options);
 
+// A lint finding with what it is about, for showing it beside the caption it
+// concerns (plan review): the video, and the market when the rule is about
+// one market (its caption, rights or date); empty market: the whole video.
+struct LintFinding {
+  Diagnostic diagnostic;
+  std::string video;   // Video::id
+  std::string market;  // canonical code, or empty
+  std::string detail;  // the message without its "video '<id>': " lead
+};
+
+// lint_campaign's findings, in the same order, with their subjects.
+std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options);
+
 }  // namespace ugc::manifest
