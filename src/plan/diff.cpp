@@ -35,7 +35,7 @@ Plan plan_resources(const expand::DesiredResources& desired, const state::KnownR
   Planning p(inputs, index);
   start_plan(p, known);
   std::vector<BundleWork> work;
-  for (const auto& b : desired.bundles)
+  for (const auto& b : replaced.bundles)
     if (auto w = decide_bundle(p, b)) work.push_back(std::move(*w));
   emit_renames(p, work);
   emit_creates(p, work);

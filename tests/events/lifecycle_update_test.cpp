@@ -80,7 +80,7 @@ WebhookEvent lifecycle_event(const std::string& type, int at, Json extra = Json:
                {"external_ref", kRef}, {"bundle_type", "account_and_videos"}, {"platform", "tiktok"},
                {"country", "FRA"},     {"status", "accepted"}};
   for (auto& [k, v] : extra.items()) data[k] = v;
-  char when[32];
+  char when[48];
   std::snprintf(when, sizeof when, "2027-03-02T10:%02d:%02d.000Z", at / 60, at % 60);
   const std::string id = "evt_" + std::to_string(++g_event_counter);
   return {id, type, "2026-05-25", when, Json{{"id", id}, {"type", type}, {"created_at", when}, {"data", data}}};

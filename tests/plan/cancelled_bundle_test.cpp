@@ -90,7 +90,10 @@ TEST_CASE("on_cancel: replace creates one replacement priced like any create, an
   Plan p = cancel_plan_of(c, store);
   for (const auto& b : p.blocked) CHECK(b.target != kFr);
   const Action* create = p.find(std::string("create_bundle:") + kFr + "~r1");
-  REQUIRE_MESSAGE(create != nullptr, "no create_bundle for the replacement");
+  std::string seen;
+  for (const auto& a : p.actions) seen += " " + a.id;
+  for (const auto& b : p.blocked) seen += " blocked:" + b.target;
+  REQUIRE_MESSAGE(create != nullptr, "no create_bundle for the replacement; plan:" << seen);
   REQUIRE(create->bundles.size() == 1);
   CHECK(create->bundles.front().videos_quantity == videos);
   CHECK(create->bundles.front().market == "FR");
