@@ -15,6 +15,7 @@
 #include "ugc/analytics/insights.hpp"
 #include "ugc/analytics/post_history.hpp"
 #include "ugc/analytics/post_metrics.hpp"
+#include "ugc/cli/analytics_report_command.hpp"
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/core/json.hpp"

@@ -44,9 +44,4 @@ CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);
 // them was parsed.
 CommandRun define_webhook_endpoint_commands(CLI::App& webhooks, std::shared_ptr<Clock> clock);
 
-// `ugc analytics report` (cmd_analytics_report.cpp), added under the
-// `analytics` command; the returned run writes the report when `report` was
-// parsed.
-CommandRun define_analytics_report(CLI::App& analytics, std::shared_ptr<Clock> clock);
-
 }  // namespace ugc::cli
