@@ -19,7 +19,7 @@ namespace ugc::analytics {
 namespace {
 
 // What every section of the report is built from.
-struct ReportData {
+struct HtmlReportData {
   const ReportInput& input;
   std::vector<PostMetrics> latest;
   std::vector<std::string> markets;  // sorted; a market's index is its colour
@@ -46,11 +46,11 @@ std::string report_time(const std::string& iso) {
   return "<time datetime=\"" + html_escape(iso) + "\" data-local>" + html_escape(shown) + "</time>";
 }
 
-std::string report_header(const ReportData& d) {
+std::string report_header(const HtmlReportData& d) {
   const std::string title = d.input.title.empty() ? d.input.campaign : d.input.title;
   const ScrapeRange age = scrape_range(d.latest);
-  std::string out = "<header class=\"report-head\"><p class=\"eyebrow\">Campaign report</p><h1>" +
-                    html_escape(title) + "</h1>";
+  std::string out =
+      "<header class=\"report-head\"><p class=\"eyebrow\">Campaign report</p><h1>" + html_escape(title) + "</h1>";
   out += "<p class=\"meta\">Campaign <code>" + html_escape(d.input.campaign) + "</code> &middot; " +
          std::to_string(d.latest.size()) + (d.latest.size() == 1 ? " post" : " posts") + " in " +
          std::to_string(d.markets.size()) + (d.markets.size() == 1 ? " market" : " markets") + " &middot; " +
@@ -65,7 +65,7 @@ std::string report_header(const ReportData& d) {
   return out + "</header>";
 }
 
-std::string report_cards(const ReportData& d) {
+std::string report_cards(const HtmlReportData& d) {
   auto total = summarize_by(d.latest, [](const PostMetrics&) { return std::string("all"); });
   if (total.empty()) return {};
   const GroupSummary& t = total.front();
@@ -79,14 +79,17 @@ std::string report_cards(const ReportData& d) {
 
 std::string insight_kind_label(InsightKind kind) {
   switch (kind) {
-    case InsightKind::creator_leads_market: return "creator";
-    case InsightKind::caption_variant_leads: return "caption";
-    case InsightKind::market_below_median: return "market";
+    case InsightKind::creator_leads_market:
+      return "creator";
+    case InsightKind::caption_variant_leads:
+      return "caption";
+    case InsightKind::market_below_median:
+      return "market";
   }
   return "";
 }
 
-std::string report_insights(const ReportData& d) {
+std::string report_insights(const HtmlReportData& d) {
   const auto insights = compute_insights(d.input.history, d.input.creator_names);
   std::string out = "<section class=\"panel\" id=\"insights\"><h2>Insights</h2>";
   if (insights.empty()) {
@@ -98,15 +101,17 @@ std::string report_insights(const ReportData& d) {
              "</span>" + html_escape(i.text) + "</li>";
     out += "</ul>";
   }
-  out += "<p class=\"note\">Each comparison is of median views per post, on each post's newest snapshot. A group "
-         "with fewer than " + std::to_string(kMinPostsPerSide) + " posts is not compared, and a difference under " +
-         std::to_string(static_cast<int>(kMinRelativeDifference * 100)) +
-         "% is not reported. These sentences describe what was observed; they do not say why, and they are not a "
-         "forecast.</p>";
+  out +=
+      "<p class=\"note\">Each comparison is of median views per post, on each post's newest snapshot. A group "
+      "with fewer than " +
+      std::to_string(kMinPostsPerSide) + " posts is not compared, and a difference under " +
+      std::to_string(static_cast<int>(kMinRelativeDifference * 100)) +
+      "% is not reported. These sentences describe what was observed; they do not say why, and they are not a "
+      "forecast.</p>";
   return out + "</section>";
 }
 
-std::string report_views_over_time(const ReportData& d) {
+std::string report_views_over_time(const HtmlReportData& d) {
   LineChartSpec spec;
   spec.id = "views-over-time-chart";
   spec.title = "Views over time per market";
@@ -118,18 +123,21 @@ std::string report_views_over_time(const ReportData& d) {
          svg_line_chart(spec) + "</figure></section>";
 }
 
-std::string report_top_posts(const ReportData& d) {
+std::string report_top_posts(const HtmlReportData& d) {
   double scale_max = 0;
   for (const auto& p : d.latest) scale_max = std::max(scale_max, static_cast<double>(p.views));
-  std::string out = "<section class=\"panel\" id=\"top-videos\"><h2>Top videos per market</h2>"
-                    "<p class=\"section-lead\">The " + std::to_string(kTopPostsPerMarket) +
-                    " posts with the most views in each market (TT TikTok, IG Instagram), on one scale for all "
-                    "markets.</p><div class=\"top-grid\">";
+  std::string out =
+      "<section class=\"panel\" id=\"top-videos\"><h2>Top videos per market</h2>"
+      "<p class=\"section-lead\">The " +
+      std::to_string(kTopPostsPerMarket) +
+      " posts with the most views in each market (TT TikTok, IG Instagram), on one scale for all "
+      "markets.</p><div class=\"top-grid\">";
   for (std::size_t m = 0; m < d.markets.size(); ++m) {
     std::vector<PostMetrics> posts;
     for (const auto& p : d.latest)
       if (p.market == d.markets[m]) posts.push_back(p);
-    std::stable_sort(posts.begin(), posts.end(), [](const PostMetrics& a, const PostMetrics& b) { return a.views > b.views; });
+    std::stable_sort(posts.begin(), posts.end(),
+                     [](const PostMetrics& a, const PostMetrics& b) { return a.views > b.views; });
     if (posts.size() > kTopPostsPerMarket) posts.resize(kTopPostsPerMarket);
     BarChartSpec spec;
     spec.id = "top-chart-" + std::to_string(m);
@@ -149,7 +157,7 @@ std::string report_top_posts(const ReportData& d) {
   return out + "</div></section>";
 }
 
-std::string report_heat_map(const ReportData& d) {
+std::string report_heat_map(const HtmlReportData& d) {
   HeatMapSpec spec;
   spec.id = "creator-market-chart";
   spec.title = "Median views per post, creator by market";
@@ -174,11 +182,12 @@ std::string report_heat_map(const ReportData& d) {
          svg_heat_map(spec) + "</figure></section>";
 }
 
-std::string report_tables(const ReportData& d) {
+std::string report_tables(const HtmlReportData& d) {
   auto same = [](const std::string& k) { return k; };
   auto creator = [&d](const std::string& k) { return d.creator(k); };
   return "<section class=\"panel\" id=\"tables\"><h2>Tables</h2>" +
-         summary_table("Markets", "Market", summarize_by(d.latest, [](const PostMetrics& p) { return p.market; }), same) +
+         summary_table("Markets", "Market", summarize_by(d.latest, [](const PostMetrics& p) { return p.market; }),
+                       same) +
          summary_table("Creators", "Creator", summarize_by(d.latest, [](const PostMetrics& p) { return p.creator; }),
                        creator) +
          posts_table(d.latest, d.input.creator_names) + "</section>";
@@ -187,7 +196,7 @@ std::string report_tables(const ReportData& d) {
 }  // namespace
 
 std::string render_html_report(const ReportInput& input) {
-  ReportData d{input, latest_per_post(input.history), {}};
+  HtmlReportData d{input, latest_per_post(input.history), {}};
   std::set<std::string> markets;
   for (const auto& p : d.latest) markets.insert(p.market);
   d.markets.assign(markets.begin(), markets.end());
@@ -196,19 +205,23 @@ std::string render_html_report(const ReportInput& input) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">";
   out += kReportMarker;
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(report_content_security_policy()) + "\">";
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(report_content_security_policy()) + "\">";
   out += "<title>" + html_escape(title) + " \xE2\x80\x94 campaign report</title>";
   out += "<style>" + std::string(report_stylesheet()) + "</style></head><body><main>";
   out += report_header(d);
   if (d.latest.empty()) {
-    out += "<section class=\"panel\" id=\"no-data\"><h2>No data yet</h2><p>No analytics snapshot is stored for this "
-           "campaign. Pull analytics first, then make the report again.</p></section>";
+    out +=
+        "<section class=\"panel\" id=\"no-data\"><h2>No data yet</h2><p>No analytics snapshot is stored for this "
+        "campaign. Pull analytics first, then make the report again.</p></section>";
   } else {
-    out += report_cards(d) + report_insights(d) + report_views_over_time(d) + report_top_posts(d) +
-           report_heat_map(d) + report_tables(d);
+    out += report_cards(d) + report_insights(d) + report_views_over_time(d) + report_top_posts(d) + report_heat_map(d) +
+           report_tables(d);
   }
-  out += "<footer>Made by ugc from stored analytics snapshots. Self-contained: this file loads nothing from the "
-         "network.</footer></main><script>" + std::string(report_script()) + "</script></body></html>\n";
+  out +=
+      "<footer>Made by ugc from stored analytics snapshots. Self-contained: this file loads nothing from the "
+      "network.</footer></main><script>" +
+      std::string(report_script()) + "</script></body></html>\n";
   return out;
 }
 

@@ -33,15 +33,15 @@ std::vector<GroupSummary> comparable_groups(std::vector<GroupSummary> groups) {
 // True when `high` is ahead of `low` by at least kMinRelativeDifference.
 bool clearly_ahead(double high, double low) { return high > 0 && high >= low * (1.0 + kMinRelativeDifference); }
 
-std::vector<PostMetrics> posts_where(const std::vector<PostMetrics>& latest, std::string PostMetrics::*field,
-                                     const std::string& value) {
+std::vector<PostMetrics> insight_posts_where(const std::vector<PostMetrics>& latest, std::string PostMetrics::*field,
+                                             const std::string& value) {
   std::vector<PostMetrics> out;
   for (const auto& p : latest)
     if (p.*field == value) out.push_back(p);
   return out;
 }
 
-std::set<std::string> distinct(const std::vector<PostMetrics>& latest, std::string PostMetrics::*field) {
+std::set<std::string> insight_keys(const std::vector<PostMetrics>& latest, std::string PostMetrics::*field) {
   std::set<std::string> out;
   for (const auto& p : latest) out.insert(p.*field);
   return out;
@@ -49,13 +49,13 @@ std::set<std::string> distinct(const std::vector<PostMetrics>& latest, std::stri
 
 void creator_leads(const std::vector<PostMetrics>& latest, const std::map<std::string, std::string>& names,
                    std::vector<Insight>& out) {
-  for (const auto& market : distinct(latest, &PostMetrics::market)) {
-    auto groups = comparable_groups(
-        summarize_by(posts_where(latest, &PostMetrics::market, market), [](const PostMetrics& p) { return p.creator; }));
+  for (const auto& market : insight_keys(latest, &PostMetrics::market)) {
+    auto groups = comparable_groups(summarize_by(insight_posts_where(latest, &PostMetrics::market, market),
+                                                 [](const PostMetrics& p) { return p.creator; }));
     if (groups.size() < 2 || !clearly_ahead(groups[0].median_views, groups[1].median_views)) continue;
     const GroupSummary &a = groups[0], &b = groups[1];
-    std::string text = "In " + market + ", " + display_creator(names, a.key) + "'s posts had more views per post than " +
-                       display_creator(names, b.key) + "'s";
+    std::string text = "In " + market + ", " + display_creator(names, a.key) +
+                       "'s posts had more views per post than " + display_creator(names, b.key) + "'s";
     if (groups.size() > 2) text += " (the next highest of " + std::to_string(groups.size()) + " creators compared)";
     text += ": a median of " + insight_views(a.median_views) + " views per post (" + insight_posts(a.posts) +
             ") against " + insight_views(b.median_views) + " (" + insight_posts(b.posts) + ").";
@@ -64,8 +64,8 @@ void creator_leads(const std::vector<PostMetrics>& latest, const std::map<std::s
 }
 
 void caption_variant_leads(const std::vector<PostMetrics>& latest, std::vector<Insight>& out) {
-  for (const auto& video : distinct(latest, &PostMetrics::video)) {
-    auto groups = comparable_groups(summarize_by(posts_where(latest, &PostMetrics::video, video),
+  for (const auto& video : insight_keys(latest, &PostMetrics::video)) {
+    auto groups = comparable_groups(summarize_by(insight_posts_where(latest, &PostMetrics::video, video),
                                                  [](const PostMetrics& p) { return p.caption_variant; }));
     if (groups.size() < 2 || !clearly_ahead(groups[0].median_views, groups[1].median_views)) continue;
     const GroupSummary &a = groups[0], &b = groups[1];

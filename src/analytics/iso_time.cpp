@@ -1,7 +1,7 @@
 #include "ugc/analytics/iso_time.hpp"
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 
 #include "ugc/core/date.hpp"
 

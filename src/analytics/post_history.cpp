@@ -22,8 +22,8 @@ double market_views_at(const std::map<std::string, std::vector<std::pair<std::in
   double sum = 0;
   for (const auto& entry : by_post) {
     const auto& snaps = entry.second;  // ascending time
-    auto after = std::upper_bound(snaps.begin(), snaps.end(), t,
-                                  [](std::int64_t v, const auto& s) { return v < s.first; });
+    auto after =
+        std::upper_bound(snaps.begin(), snaps.end(), t, [](std::int64_t v, const auto& s) { return v < s.first; });
     if (after != snaps.begin()) sum += static_cast<double>(std::prev(after)->second);
   }
   return sum;

@@ -11,7 +11,8 @@ namespace {
 
 std::string table_head(const std::vector<std::pair<std::string, bool>>& columns) {
   std::string out = "<thead><tr>";
-  for (const auto& c : columns) out += std::string(c.second ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">") + c.first + "</th>";
+  for (const auto& c : columns)
+    out += std::string(c.second ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">") + c.first + "</th>";
   return out + "</tr></thead>";
 }
 
@@ -43,7 +44,8 @@ std::string summary_table(const std::string& caption, const std::string& key_hea
   return out + "</tbody></table></div>";
 }
 
-std::string posts_table(const std::vector<PostMetrics>& latest, const std::map<std::string, std::string>& creator_names) {
+std::string posts_table(const std::vector<PostMetrics>& latest,
+                        const std::map<std::string, std::string>& creator_names) {
   std::vector<PostMetrics> rows = latest;
   std::stable_sort(rows.begin(), rows.end(), [](const PostMetrics& a, const PostMetrics& b) {
     return a.market != b.market ? a.market < b.market : a.views > b.views;

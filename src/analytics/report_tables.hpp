@@ -18,6 +18,7 @@ std::string summary_table(const std::string& caption, const std::string& key_hea
                           const std::function<std::string(const std::string&)>& label_of);
 
 // `latest`: one entry per post (latest_per_post); shown by market, then views.
-std::string posts_table(const std::vector<PostMetrics>& latest, const std::map<std::string, std::string>& creator_names);
+std::string posts_table(const std::vector<PostMetrics>& latest,
+                        const std::map<std::string, std::string>& creator_names);
 
 }  // namespace ugc::analytics

@@ -21,7 +21,8 @@ struct LineFrame {
   std::int64_t t0 = 0, t1 = 1;
   double top = 60, y_max = 1;
   double x(std::int64_t t) const {
-    return kLinePlotLeft + (kLinePlotRight - kLinePlotLeft) * static_cast<double>(t - t0) / static_cast<double>(t1 - t0);
+    return kLinePlotLeft +
+           (kLinePlotRight - kLinePlotLeft) * static_cast<double>(t - t0) / static_cast<double>(t1 - t0);
   }
   double y(double v) const { return kLinePlotBottom - (kLinePlotBottom - top) * v / y_max; }
 };
@@ -46,8 +47,8 @@ std::string line_legend(const std::vector<NamedSeries>& series, double& plot_top
       x = kLinePlotLeft;
       y += kLineLegendRow;
     }
-    out += "<rect x=\"" + svg_number(x) + "\" y=\"" + svg_number(y - 9) + "\" width=\"14\" height=\"4\" rx=\"2\" fill=\"" +
-           series_colour(i) + "\"/>";
+    out += "<rect x=\"" + svg_number(x) + "\" y=\"" + svg_number(y - 9) +
+           "\" width=\"14\" height=\"4\" rx=\"2\" fill=\"" + series_colour(i) + "\"/>";
     out += "<text x=\"" + svg_number(x + 20) + "\" y=\"" + svg_number(y - 3) + "\" class=\"legend-label\">" +
            html_escape(name) + "</text>";
     x += w;
@@ -131,8 +132,8 @@ std::string svg_line_chart(const LineChartSpec& spec) {
   const std::string legend = line_legend(spec.series, top);
   const LineFrame f = line_frame(spec.series, top);
   std::string out = "<svg class=\"chart line-chart\" viewBox=\"0 0 " + svg_number(kLineWidth) + " " +
-                    svg_number(kLineHeight) + "\" role=\"img\" aria-labelledby=\"" + spec.id + "-title " + spec.id + "-desc\" " +
-                    "preserveAspectRatio=\"xMidYMid meet\" xmlns=\"http://www.w3.org/2000/svg\">";
+                    svg_number(kLineHeight) + "\" role=\"img\" aria-labelledby=\"" + spec.id + "-title " + spec.id +
+                    "-desc\" " + "preserveAspectRatio=\"xMidYMid meet\" xmlns=\"http://www.w3.org/2000/svg\">";
   out += "<title id=\"" + spec.id + "-title\">" + html_escape(spec.title) + "</title>";
   out += "<desc id=\"" + spec.id + "-desc\">" + html_escape(spec.description) + "</desc>";
   out += legend + line_y_axis(f, nice_ticks(f.y_max, 5)) + line_x_axis(f);

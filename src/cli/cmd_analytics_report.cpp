@@ -73,9 +73,12 @@ Result<int> run_report(const ReportFlags& flags, const std::shared_ptr<Clock>& c
   const auto insights = analytics::compute_insights(input.history, input.creator_names);
   const auto age = analytics::scrape_range(latest);
   if (flags.format == "json") {
-    OrderedJson doc{{"report", flags.output},           {"campaign", campaign->id},
-                    {"posts", latest.size()},           {"snapshots", input.history.size()},
-                    {"insights", insights.size()},      {"scraped_at", age.newest},
+    OrderedJson doc{{"report", flags.output},
+                    {"campaign", campaign->id},
+                    {"posts", latest.size()},
+                    {"snapshots", input.history.size()},
+                    {"insights", insights.size()},
+                    {"scraped_at", age.newest},
                     {"generated_at", input.generated_at}};
     std::cout << doc.dump(2) << "\n";
   } else {

@@ -1,5 +1,7 @@
 // Writing the report: atomic, replaces an earlier report, refuses to destroy
 // any other file unless forced.
+#include "ugc/analytics/export_file.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -7,7 +9,6 @@
 #include <sstream>
 
 #include "support/temp_dir.hpp"
-#include "ugc/analytics/export_file.hpp"
 #include "ugc/analytics/html_report.hpp"
 
 namespace ugc::analytics {

@@ -30,15 +30,14 @@ inline std::string find_chromium() {
 
 struct BrowserRun {
   ugc::testing::RunResult process;
-  std::string dom;                            // --dump-dom: the document after its scripts ran
-  std::vector<std::string> page_console;      // console lines whose source is the page
+  std::string dom;                        // --dump-dom: the document after its scripts ran
+  std::vector<std::string> page_console;  // console lines whose source is the page
 };
 
 // Opens `html_path` at `width` x `height` CSS pixels, screenshots it to
 // `png_path`. `profile_dir` must be a fresh directory (a run's profile).
 inline BrowserRun open_in_chromium(const std::string& chromium, const std::string& html_path,
-                                   const std::string& png_path, int width, int height,
-                                   const std::string& profile_dir) {
+                                   const std::string& png_path, int width, int height, const std::string& profile_dir) {
   const std::string url = "file://" + std::filesystem::absolute(html_path).string();
   BrowserRun run;
   run.process = ugc::testing::run_process(

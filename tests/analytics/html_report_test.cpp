@@ -1,11 +1,12 @@
 // The HTML report: self-contained, every section present, user text inert,
 // the data age shown, an empty history still a valid page.
+#include "ugc/analytics/html_report.hpp"
+
 #include <doctest/doctest.h>
 
 #include <regex>
 
 #include "ugc/analytics/html_escape.hpp"
-#include "ugc/analytics/html_report.hpp"
 #include "wave_history.hpp"
 
 namespace ugc::analytics {
@@ -27,16 +28,16 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
 TEST_CASE("the report holds every chart and table of the campaign") {
   const std::string html = render_html_report(wave_report_input());
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
-  for (const char* id : {"id=\"insights\"", "id=\"views-over-time\"", "id=\"top-videos\"", "id=\"creator-market\"",
-                         "id=\"tables\""})
+  for (const char* id :
+       {"id=\"insights\"", "id=\"views-over-time\"", "id=\"top-videos\"", "id=\"creator-market\"", "id=\"tables\""})
     CHECK(html.find(id) != std::string::npos);
   CHECK(occurrences(html, "<svg class=\"chart line-chart\"") == 1);
   CHECK(occurrences(html, "<svg class=\"chart bar-chart\"") == 4);  // one per market
   CHECK(occurrences(html, "<svg class=\"chart heat-map\"") == 1);
-  CHECK(occurrences(html, "<polyline") == 4);                       // one line per market
-  CHECK(occurrences(html, "<table>") == 3);                         // markets, creators, posts
-  CHECK(html.find("Jane Doe") != std::string::npos);                // names from the campaign, not keys
-  CHECK(html.find(kReportMarker) < 200);                            // where export_file looks for it
+  CHECK(occurrences(html, "<polyline") == 4);         // one line per market
+  CHECK(occurrences(html, "<table>") == 3);           // markets, creators, posts
+  CHECK(html.find("Jane Doe") != std::string::npos);  // names from the campaign, not keys
+  CHECK(html.find(kReportMarker) < 200);              // where export_file looks for it
 }
 
 TEST_CASE("the report states when its data was scraped and when it was made") {

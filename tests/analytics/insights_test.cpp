@@ -1,12 +1,13 @@
 // Insights: each kind is found, nothing is claimed below the minimum sample or
 // for a small difference, every sentence states its posts, and no sentence
 // claims a cause or a future.
+#include "ugc/analytics/insights.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cctype>
 
-#include "ugc/analytics/insights.hpp"
 #include "wave_history.hpp"
 
 namespace ugc::analytics {
@@ -134,9 +135,9 @@ TEST_CASE("generated insights never claim a cause or promise reach") {
   CHECK(of_kind(all, InsightKind::creator_leads_market).size() >= 1);
   CHECK(of_kind(all, InsightKind::caption_variant_leads).size() >= 1);
   CHECK(of_kind(all, InsightKind::market_below_median).size() >= 1);
-  const char* forbidden[] = {"caus",     "because",  "guarantee", "will ",   "forecast", "predict",  "expect",
-                             "due to",   "led to",   "drove",     "driven",  "thanks to", "result of", "reach",
-                             "going to", "should",   "likely",    "ensure",  "proves",    "so that"};
+  const char* forbidden[] = {"caus",     "because", "guarantee", "will ",  "forecast",  "predict",   "expect",
+                             "due to",   "led to",  "drove",     "driven", "thanks to", "result of", "reach",
+                             "going to", "should",  "likely",    "ensure", "proves",    "so that"};
   for (const auto& insight : all) {
     INFO(insight.text);
     const std::string text = lower(insight.text);

@@ -1,14 +1,16 @@
 // The history read two ways: each post's newest snapshot, and market views over time.
+#include "ugc/analytics/post_history.hpp"
+
 #include <doctest/doctest.h>
 
 #include "ugc/analytics/group_summary.hpp"
 #include "ugc/analytics/iso_time.hpp"
-#include "ugc/analytics/post_history.hpp"
 
 namespace ugc::analytics {
 namespace {
 
-PostMetrics history_snap(const std::string& slot, const std::string& market, const std::string& at, std::int64_t views) {
+PostMetrics history_snap(const std::string& slot, const std::string& market, const std::string& at,
+                         std::int64_t views) {
   PostMetrics p;
   p.slot_ref = slot;
   p.market = market;
@@ -35,10 +37,9 @@ TEST_CASE("each post is counted once, at its newest snapshot, whatever the order
 
 TEST_CASE("market views over time add each post's views as of each snapshot time") {
   // Post b is scraped a day after a; on day two a's old figure still counts.
-  std::vector<PostMetrics> h{history_snap("a", "US", "2027-03-21T09:00:00Z", 100),
-                             history_snap("b", "US", "2027-03-22T09:00:00Z", 40),
-                             history_snap("a", "US", "2027-03-23T09:00:00Z", 300),
-                             history_snap("x", "US", "not a time", 999)};
+  std::vector<PostMetrics> h{
+      history_snap("a", "US", "2027-03-21T09:00:00Z", 100), history_snap("b", "US", "2027-03-22T09:00:00Z", 40),
+      history_snap("a", "US", "2027-03-23T09:00:00Z", 300), history_snap("x", "US", "not a time", 999)};
   // A round: b's first snapshot came ten minutes after a's, in the same pull.
   h.push_back(history_snap("b", "US", "2027-03-23T09:10:00Z", 60));
   auto series = views_over_time_by_market(h);

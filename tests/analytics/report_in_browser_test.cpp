@@ -59,9 +59,8 @@ TEST_CASE("the example campaign's report renders in headless Chromium with no co
   REQUIRE(campaign.ok());
   const auto dir = artefact_dir();
   const std::string html_path = (dir / "ugc-wave-1-report.html").string();
-  std::ofstream(html_path, std::ios::binary)
-      << render_html_report({campaign->id, campaign->title, "2027-03-25T10:00:00Z", creator_names(*campaign),
-                             testing::wave_history()});
+  std::ofstream(html_path, std::ios::binary) << render_html_report(
+      {campaign->id, campaign->title, "2027-03-25T10:00:00Z", creator_names(*campaign), testing::wave_history()});
 
   ugc::testing::TempDir profiles;
   const std::string desktop_png = (dir / "ugc-wave-1-report-desktop.png").string();
@@ -105,9 +104,9 @@ TEST_CASE("the headless Chromium check sees a script error and a blocked externa
   REQUIRE_MESSAGE(!chromium.empty(), "chromium is not on PATH: run scripts/setup.sh");
   ugc::testing::TempDir dir;
   const std::string html = render_html_report({"broken", "", "2027-03-25T10:00:00Z", {}, testing::wave_history()});
-  const std::string broken =
-      html.substr(0, html.find("</main>")) + "<img src=\"https://example.com/pixel.png\"><script>no_such();</script>" +
-      html.substr(html.find("</main>"));
+  const std::string broken = html.substr(0, html.find("</main>")) +
+                             "<img src=\"https://example.com/pixel.png\"><script>no_such();</script>" +
+                             html.substr(html.find("</main>"));
   std::ofstream(dir.file("broken.html"), std::ios::binary) << broken;
   auto run = testing::open_in_chromium(chromium, dir.file("broken.html"), dir.file("broken.png"), 800, 600,
                                        dir.file("profile"));

@@ -22,8 +22,12 @@ std::size_t svg_count(const std::string& text, const std::string& what) {
 
 TEST_CASE("the line chart draws one line per series and one titled point per value") {
   const std::int64_t t0 = *parse_iso_time("2027-03-21T09:00:00Z");
-  LineChartSpec spec{"lc", "Views over time", "Total views per market", "views",
-                     {{"US", {{t0, 100}, {t0 + 86400, 250}, {t0 + 2 * 86400, 400}}}, {"FR", {{t0, 50}, {t0 + 86400, 60}}}}};
+  LineChartSpec spec{
+      "lc",
+      "Views over time",
+      "Total views per market",
+      "views",
+      {{"US", {{t0, 100}, {t0 + 86400, 250}, {t0 + 2 * 86400, 400}}}, {"FR", {{t0, 50}, {t0 + 86400, 60}}}}};
   const std::string svg = svg_line_chart(spec);
   CHECK(svg.find("viewBox=\"0 0 720 340\"") != std::string::npos);
   CHECK(svg.find("width=") == svg.find("width=\"14\""));  // no fixed size on the <svg>: it scales
@@ -61,7 +65,12 @@ TEST_CASE("bar labels are shortened on the chart and kept whole in the tooltip")
 }
 
 TEST_CASE("the heat map shades by value, counts posts and marks empty cells") {
-  HeatMapSpec spec{"hm", "t", "d", "median views per post", {"Jane", "Sam"}, {"US", "FR"},
+  HeatMapSpec spec{"hm",
+                   "t",
+                   "d",
+                   "median views per post",
+                   {"Jane", "Sam"},
+                   {"US", "FR"},
                    {{HeatCell{1000.0, 4}, HeatCell{250.0, 3}}, {HeatCell{500.0, 2}, HeatCell{}}}};
   const std::string svg = svg_heat_map(spec);
   CHECK(svg.find("fill=\"#084594\"") != std::string::npos);  // the largest value is the darkest

@@ -1,10 +1,11 @@
 // `ugc analytics report` end to end in-process (the command is wired under
 // `analytics` at merge): the example campaign file, a real state file with
 // pulled snapshots, the report written, replaced, and another file refused.
+#include "ugc/cli/analytics_report_command.hpp"
+
 #include <doctest/doctest.h>
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -12,7 +13,6 @@
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 #include "ugc/analytics/html_report.hpp"
-#include "ugc/cli/analytics_report_command.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/state/analytics_snapshots.hpp"
 #include "ugc/state/resources.hpp"
@@ -92,16 +92,20 @@ TEST_CASE("analytics report refuses to overwrite a file that is not a report, an
   ugc::testing::TempDir dir;
   seed_pulled_state(dir.file("state.db"));
   std::ofstream(dir.file("notes.txt")) << "keep me\n";
-  auto refused = run_report_command({"report", kWaveFile, "-o", dir.file("notes.txt"), "--state", dir.file("state.db")});
+  auto refused =
+      run_report_command({"report", kWaveFile, "-o", dir.file("notes.txt"), "--state", dir.file("state.db")});
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind() == ErrorKind::conflict);
   CHECK(command_file(dir.file("notes.txt")) == "keep me\n");
-  CHECK(run_report_command({"report", kWaveFile, "-o", dir.file("notes.txt"), "--state", dir.file("state.db"),
-                            "--force"})
-            .ok());
+  CHECK(
+      run_report_command({"report", kWaveFile, "-o", dir.file("notes.txt"), "--state", dir.file("state.db"), "--force"})
+          .ok());
 
   auto empty_state = dir.file("empty.db");
-  { auto s = state::Store::open(empty_state, {state::Access::read_write, true}, std::make_shared<ugc::testing::FakeClock>()); }
+  {
+    auto s =
+        state::Store::open(empty_state, {state::Access::read_write, true}, std::make_shared<ugc::testing::FakeClock>());
+  }
   auto none = run_report_command({"report", kWaveFile, "-o", dir.file("r.html"), "--state", empty_state});
   REQUIRE_FALSE(none.ok());
   CHECK(none.error().kind() == ErrorKind::not_found);

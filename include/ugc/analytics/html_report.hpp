@@ -21,11 +21,11 @@
 namespace ugc::analytics {
 
 struct ReportInput {
-  std::string campaign;                             // campaign key
-  std::string title;                                // campaign title; the key when empty
-  std::string generated_at;                         // ISO 8601 UTC
+  std::string campaign;                              // campaign key
+  std::string title;                                 // campaign title; the key when empty
+  std::string generated_at;                          // ISO 8601 UTC
   std::map<std::string, std::string> creator_names;  // creator key -> name shown
-  std::vector<PostMetrics> history;                 // every snapshot (load_post_metrics)
+  std::vector<PostMetrics> history;                  // every snapshot (load_post_metrics)
 };
 
 // In the report's first bytes: marks a file as a report ugc wrote, which

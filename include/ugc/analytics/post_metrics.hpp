@@ -7,13 +7,15 @@
 
 #include "ugc/core/result.hpp"
 
-namespace ugc::state { class Store; }
+namespace ugc::state {
+class Store;
+}
 
 namespace ugc::analytics {
 
 struct PostMetrics {
-  std::string slot_ref;         // video slot external_ref
-  std::string bundle_ref;       // bundle external_ref (one market x platform account)
+  std::string slot_ref;    // video slot external_ref
+  std::string bundle_ref;  // bundle external_ref (one market x platform account)
   std::string campaign;
   std::string market;           // market key from the campaign file
   std::string platform;         // "tiktok" | "instagram"
