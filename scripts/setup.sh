@@ -10,6 +10,7 @@ packages=(
   libyaml-cpp-dev libcurl4-openssl-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev
   libspdlog-dev doctest-dev libcli11-dev libcpp-httplib-dev libssl-dev
   node-ajv openssl curl ccache clang libclang-rt-14-dev jq
+  chromium fonts-dejavu-core  # the analytics report test opens the report in headless Chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -15,6 +15,7 @@
 #include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
 #include "ugc/cli/campaign_check.hpp"
+#include "ugc/cli/analytics_report_command.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/manifest/parse.hpp"
@@ -214,9 +215,10 @@ CommandRun define_analytics(CLI::App& sub, std::shared_ptr<Clock> clock) {
   add_media_root_option(*pull, pull_flags->media_roots);
   pull->footer(kPullHelp);
 
-  // `ugc analytics report` (cmd_analytics_report.cpp) is added here by its own define function.
+  CommandRun report = define_analytics_report(sub, clock);
   return [=]() -> Result<int> {
     if (pull->parsed()) return run_pull(*pull_flags, clock);
+    if (sub.get_subcommand("report")->parsed()) return report();
     return run_compare(*compare, clock);
   };
 }
