@@ -9,6 +9,7 @@ const std::vector<CommandSpec>& command_table() {
       {"expand", "Show the bundles, accounts and video slots a campaign file means", define_expand},
       {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
+      {"reconcile", "Plan and apply campaign files unattended, within guardrails (once or --every)", define_reconcile},
       {"state", "Inspect and edit the local state store", define_state},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},

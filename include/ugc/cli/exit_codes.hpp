@@ -6,9 +6,14 @@
 //   1  error before or outside the actions: bad input, a refused or stale plan,
 //      a held lock, an API error before any change, no confirmation, or an
 //      internal error - nothing, or only reconciliation, was done
-//   2  `plan --detailed-exitcode`: the plan has changes
+//   2  `plan --detailed-exitcode`: the plan has changes; `reconcile`: changes
+//      were applied (0 there means nothing to do)
 //   3  partial apply: some actions failed or were skipped; the rest were
-//      applied and recorded, and rerunning apply carries on from there
+//      applied and recorded, and rerunning apply carries on from there; for
+//      `reconcile` also: some campaigns failed (invalid file, lock held, ...)
+//      while others reconciled
+//   4  `reconcile` guardrail stop: --max-credits or --max-changes exceeded,
+//      nothing was sent for that campaign
 //   130  a second Ctrl-C (or SIGTERM) during apply: left at once
 #include "ugc/core/error.hpp"
 
@@ -19,6 +24,7 @@ enum ExitCode : int {
   kExitError = 1,
   kExitChanges = 2,
   kExitPartial = 3,
+  kExitGuardrail = 4,
   kExitInterrupted = 130,
 };
 
