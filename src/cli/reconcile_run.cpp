@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -22,16 +23,28 @@ namespace {
 
 constexpr const char* kReconcileCommand = "ugc reconcile";
 
-// A missing state file is created under the whole-state lock, so that two
-// campaigns starting at once on a new state do not both create it.
-Status ensure_state(const ReconcileOptions& options, const std::shared_ptr<Clock>& clock) {
+// No state yet: missing, or empty because the run creating it was killed
+// before its first write (a killed creation is nothing to keep).
+bool state_needs_creation(const std::string& path) {
   struct stat st {};
-  if (::stat(options.state_path.c_str(), &st) == 0 || errno != ENOENT) return {};
+  if (::stat(path.c_str(), &st) != 0) return errno == ENOENT;
+  struct stat wal {};
+  return st.st_size == 0 && ::stat((path + "-wal").c_str(), &wal) != 0;
+}
+
+// A new state file is created under a lock of its own (a scope no campaign id
+// can spell), so that two campaigns starting at once on a new state do not
+// both create it, while neither blocks the other's campaign lock. Creating
+// takes a moment: the wait for it ignores --lock-timeout.
+Status ensure_state(const ReconcileOptions& options, const std::shared_ptr<Clock>& clock) {
+  if (!state_needs_creation(options.state_path)) return {};
+  const auto wait = std::max<std::chrono::milliseconds>(options.lock_timeout, std::chrono::seconds(60));
   auto lock = state::acquire_lock(options.state_path, *clock,
-                                  state::LockRequest{kReconcileCommand + std::string(" (creating the state)"),
-                                                     options.lock_timeout, ""});
+                                  state::LockRequest{kReconcileCommand, wait, "(creating the state file)"});
   if (!lock.ok()) return lock.error();
-  if (::stat(options.state_path.c_str(), &st) == 0) return {};  // another run created it meanwhile
+  if (!state_needs_creation(options.state_path)) return {};  // another run created it meanwhile
+  if (::unlink(options.state_path.c_str()) != 0 && errno != ENOENT)
+    return io_error("cannot remove the empty state file " + options.state_path + " left by a killed run");
   auto store = state::Store::open(options.state_path, {state::Access::read_write, true}, clock);
   if (!store.ok()) return store.error();
   return {};

@@ -22,11 +22,9 @@ class SimClock : public Clock {
     return real_->wall_now() + std::chrono::duration_cast<std::chrono::system_clock::duration>(advanced_);
   }
   void sleep(duration d) override {
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(d).count();
-    if (seconds <= 0) {
-      real_->sleep(d);  // short waits (lock polls, retries) pass in real time
-      return;
-    }
+    // Whole seconds (what the simulator takes), rounded up so that a wait is never cut short.
+    const auto seconds = std::chrono::ceil<std::chrono::seconds>(d).count();
+    if (seconds <= 0) return;
     api::HttpRequest request;
     request.method = "POST";
     request.url = root_ + "/__sim/clock";

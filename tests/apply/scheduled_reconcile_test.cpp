@@ -346,9 +346,13 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
   fs::copy_file(s.campaign(), root + "/etc/ugc/campaigns/small.yaml");
   write_text(root + "/etc/ugc/env", std::string("TOKPORTAL_API_KEY=") + testing::kTestApiKey +
                                         "\nTOKPORTAL_BASE_URL=" + s.sim().base_url() + "\n");
-  const std::vector<std::pair<std::string, std::string>> paths = {
-      {"/usr/local/bin/ugc", UGC_BINARY}, {"%E", root + "/etc"},           {"%S", root + "/var/lib"},
-      {"/etc/ugc", root + "/etc/ugc"},    {"/var/lib/ugc", root + "/var/lib/ugc"}, {"/var/log/ugc", root + "/var/log/ugc"}};
+  // systemd's specifiers %E (/etc) and %S (/var/lib); the cron line's absolute paths.
+  const std::vector<std::pair<std::string, std::string>> unit_paths = {
+      {"/usr/local/bin/ugc", UGC_BINARY}, {"%E", root + "/etc"}, {"%S", root + "/var/lib"}};
+  const std::vector<std::pair<std::string, std::string>> cron_paths = {{"/usr/local/bin/ugc", UGC_BINARY},
+                                                                       {"/etc/ugc", root + "/etc/ugc"},
+                                                                       {"/var/lib/ugc", root + "/var/lib/ugc"},
+                                                                       {"/var/log/ugc", root + "/var/log/ugc"}};
   const std::map<std::string, std::string> env = {{"TOKPORTAL_API_KEY", testing::kTestApiKey},
                                                   {"TOKPORTAL_BASE_URL", s.sim().base_url()},
                                                   {"NO_COLOR", "1"}};
@@ -356,7 +360,7 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
   const std::string state = root + "/var/lib/ugc/state.db";
 
   // The loop service, stopped with SIGTERM in the middle of its first run.
-  const std::string loop = mapped(line_after(read_text(docs + "systemd/ugc-reconcile-loop.service"), "ExecStart="), paths);
+  const std::string loop = mapped(line_after(read_text(docs + "systemd/ugc-reconcile-loop.service"), "ExecStart="), unit_paths);
   CHECK(loop.find("--every 15m") != std::string::npos);
   {
     ServiceProcess service(loop, env, s.file("loop.log"));
@@ -369,14 +373,14 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
   }
 
   // The timer's service, started plainly after the stop: no lock in the way.
-  const std::string oneshot = mapped(line_after(read_text(docs + "systemd/ugc-reconcile.service"), "ExecStart="), paths);
+  const std::string oneshot = mapped(line_after(read_text(docs + "systemd/ugc-reconcile.service"), "ExecStart="), unit_paths);
   RunResult service = testing::run_process({"/bin/sh", "-c", oneshot}, RunOptions{env});
   CHECK_MESSAGE((service.exit_code == 2 || service.exit_code == 0), service.out << service.err);
   CHECK(line_after(read_text(docs + "systemd/ugc-reconcile.service"), "SuccessExitStatus=") == "2");
 
   // The cron line: everything after the five schedule fields is the command.
   std::string cron = line_after(read_text(docs + "scheduling.md"), "*/15 * * * * ");
-  RunResult cron_run = testing::run_process({"/bin/sh", "-c", mapped(cron, paths)}, RunOptions{{{"PATH", "/usr/bin:/bin"}}});
+  RunResult cron_run = testing::run_process({"/bin/sh", "-c", mapped(cron, cron_paths)}, RunOptions{{{"PATH", "/usr/bin:/bin"}}});
   CHECK_MESSAGE(cron_run.exit_code == 0, read_text(root + "/var/log/ugc/reconcile.log"));
   CHECK(read_text(root + "/var/log/ugc/reconcile.log").find("nothing to do") != std::string::npos);
   CHECK(credits_debited(s) == totals.credits);
@@ -384,14 +388,15 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
 
 TEST_CASE("reconcile loop on the simulator's clock: every video posted on its date, every item charged once") {
   ApplySession s(kSmallCampaign, {"--rate-capacity", "100000", "--rate-refill", "100000"});
+  s.edit_campaign("every_days: 2", "every_days: 1");  // videos on 03-01, 03-02, 03-03
   const plan::Totals totals = fresh_plan_totals(s.campaign());
   s.sim().post("/__sim/clock", Json{{"date", "2027-02-26"}});
   int debit_entries = -1;
   CivilDate today = *CivilDate::parse("2027-02-26");
-  for (int day = 0; day < 9; ++day) {
-    // 96 runs 15 simulated minutes apart: one simulated day per process.
+  for (int day = 0; day < 7; ++day) {
+    // 97 runs with 96 waits of 15 simulated minutes: one simulated day per process.
     RunResult r = reconcile(s, {s.campaign()},
-                            {"--every", "15m", "--jitter", "0", "--max-runs", "96", "--sim-clock", s.sim().root_url()});
+                            {"--every", "15m", "--jitter", "0", "--max-runs", "97", "--sim-clock", s.sim().root_url()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);
     today = today.plus_days(1);
     INFO("simulated today " << today.str());
