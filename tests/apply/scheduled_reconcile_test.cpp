@@ -80,14 +80,14 @@ RunResult reconcile(const ApplySession& s, const std::vector<std::string>& paths
   return s.ugc(reconcile_args(s, paths, extra), options);
 }
 
-long long credits_debited(const ApplySession& s) {
+long long credits_debited(ApplySession& s) {
   long long debited = 0;
   for (const Json& e : s.sim().get("/__sim/ledger")["data"])
     if (e["type"] == "debit") debited += -e["amount"].get<long long>();
   return debited;
 }
 
-int debits(const ApplySession& s) {
+int debits(ApplySession& s) {
   int n = 0;
   for (const Json& e : s.sim().get("/__sim/ledger")["data"])
     if (e["type"] == "debit") ++n;
@@ -245,7 +245,7 @@ TEST_CASE("reconcile: kill -9 at random moments, each next run started plainly c
   std::map<std::string, int> per_ref;
   for (const Json& b : s.bundles()) ++per_ref[b.value("external_ref", "") + "#" + b.value("country", "")];
   CHECK(static_cast<int>(s.bundles().size()) == totals.bundles_to_create);
-  for (const auto& [ref, n] : per_ref) CHECK_MESSAGE(n == 1, ref);
+  for (const auto& entry : per_ref) CHECK_MESSAGE(entry.second == 1, entry.first);
   CHECK(credits_debited(s) == totals.credits);
 }
 
@@ -321,7 +321,7 @@ struct PostedSplit {
   std::vector<std::string> posted_dates, waiting_dates;
 };
 
-PostedSplit video_split(const ApplySession& s) {
+PostedSplit video_split(ApplySession& s) {
   PostedSplit split;
   for (const Json& b : s.bundles()) {
     Json videos = s.sim().get("/api/ext/bundles/" + b.value("id", "") + "/videos?per_page=100", true)["data"];
@@ -374,13 +374,17 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
 
   // The timer's service, started plainly after the stop: no lock in the way.
   const std::string oneshot = mapped(line_after(read_text(docs + "systemd/ugc-reconcile.service"), "ExecStart="), unit_paths);
-  RunResult service = testing::run_process({"/bin/sh", "-c", oneshot}, RunOptions{env});
+  RunOptions with_env;
+  with_env.env = env;
+  RunResult service = testing::run_process({"/bin/sh", "-c", oneshot}, with_env);
   CHECK_MESSAGE((service.exit_code == 2 || service.exit_code == 0), service.out << service.err);
   CHECK(line_after(read_text(docs + "systemd/ugc-reconcile.service"), "SuccessExitStatus=") == "2");
 
   // The cron line: everything after the five schedule fields is the command.
   std::string cron = line_after(read_text(docs + "scheduling.md"), "*/15 * * * * ");
-  RunResult cron_run = testing::run_process({"/bin/sh", "-c", mapped(cron, cron_paths)}, RunOptions{{{"PATH", "/usr/bin:/bin"}}});
+  RunOptions plain;  // cron's environment: the line sources /etc/ugc/env itself
+  plain.env["PATH"] = "/usr/bin:/bin";
+  RunResult cron_run = testing::run_process({"/bin/sh", "-c", mapped(cron, cron_paths)}, plain);
   CHECK_MESSAGE(cron_run.exit_code == 0, read_text(root + "/var/log/ugc/reconcile.log"));
   CHECK(read_text(root + "/var/log/ugc/reconcile.log").find("nothing to do") != std::string::npos);
   CHECK(credits_debited(s) == totals.credits);

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ugc/core/clock.hpp"
@@ -34,6 +35,8 @@
 namespace ugc::state {
 
 struct LockRequest {
+  LockRequest(std::string what, std::chrono::milliseconds wait, std::string scope = {})
+      : command(std::move(what)), timeout(wait), campaign(std::move(scope)) {}
   std::string command;                   // what the run is, e.g. "ugc apply"
   std::chrono::milliseconds timeout{0};  // how long to wait for a held lock
   std::string campaign;                  // the campaign's scope; empty: the whole state
