@@ -131,6 +131,30 @@ class JournalSettler {
   std::string first_unsettled_;
 };
 
+// The open entries of one campaign; the others are not this run's to settle.
+class CampaignJournal : public ActionJournal {
+ public:
+  CampaignJournal(ActionJournal& all, std::string campaign) : all_(all), campaign_(std::move(campaign)) {}
+  Result<long long> begin(const JournalIntent& intent) override { return all_.begin(intent); }
+  Status finish(long long row, const JournalOutcome& outcome) override { return all_.finish(row, outcome); }
+  Result<std::vector<OpenJournalEntry>> open_entries() override {
+    auto entries = all_.open_entries();
+    if (!entries.ok()) return entries.error();
+    std::vector<OpenJournalEntry> mine;
+    for (auto& entry : *entries) {
+      const Json& request = entry.intent.request;
+      const bool named = request.is_object() && request.contains("campaign") && request["campaign"].is_string();
+      // A row that names no campaign is nobody's in particular: settle it.
+      if (!named || request["campaign"].get<std::string>() == campaign_) mine.push_back(std::move(entry));
+    }
+    return mine;
+  }
+
+ private:
+  ActionJournal& all_;
+  std::string campaign_;
+};
+
 }  // namespace
 
 Result<ReconcileReport> reconcile_journal(state::Store& store, ActionJournal& journal, api::Client& client) {
@@ -151,6 +175,19 @@ Result<ReconcileReport> reconcile_journal(state::Store& store, ActionJournal& jo
 Status reconcile_open_journal(state::Store& store, api::Client& client) {
   auto journal = store_journal(store);
   auto report = reconcile_journal(store, *journal, client);
+  if (!report.ok()) return report.error();
+  return {};
+}
+
+Result<ReconcileReport> reconcile_journal(state::Store& store, ActionJournal& journal, api::Client& client,
+                                          const std::string& campaign) {
+  CampaignJournal mine(journal, campaign);
+  return reconcile_journal(store, mine, client);
+}
+
+Status reconcile_open_journal(state::Store& store, api::Client& client, const std::string& campaign) {
+  auto journal = store_journal(store);
+  auto report = reconcile_journal(store, *journal, client, campaign);
   if (!report.ok()) return report.error();
   return {};
 }

@@ -34,6 +34,8 @@
 #include "ugc/cli/terminal.hpp"
 #include "ugc/cli/verified_plan.hpp"
 #include "ugc/core/log.hpp"
+#include "ugc/manifest/parse.hpp"
+#include "ugc/plan/saved_plan.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/state/backup.hpp"
 #include "ugc/state/lock.hpp"
@@ -67,6 +69,7 @@ struct ApplyFlags {
   bool break_stale_lock = false;
   bool no_bulk = false;
   std::vector<std::string> media_roots;
+  std::string campaign;  // not a flag: the campaign of `file`, the lock's scope
 };
 
 bool is_saved_plan(const std::string& path) {
@@ -78,22 +81,26 @@ bool is_saved_plan(const std::string& path) {
   return c == '{';
 }
 
-// Takes the state lock; with --break-stale-lock, first breaks a lock whose
-// holder is a process on this host that no longer runs (a killed apply).
+// Takes the lock of the campaign applied (runs of other campaigns in the same
+// state go ahead). The operating system releases a killed run's lock, so
+// --break-stale-lock has nothing left to break but an older ugc's stale lock
+// row, which acquire_lock removes by itself.
 Result<state::StateLock> lock_state(const ApplyFlags& flags, state::Store& store) {
   auto timeout = state::parse_lock_timeout(flags.lock_timeout);
   if (!timeout.ok()) return timeout.error();
-  state::LockRequest request{"ugc apply", *timeout};
-  auto lock = state::acquire_lock(store, request);
-  if (lock.ok() || !flags.break_stale_lock) return lock;
-  auto holder = state::current_lock(store);
-  if (!holder.ok() || !*holder || !(*holder)->stale) return lock;
-  log::print_stderr("warn", "Breaking the stale state lock of " + (*holder)->command + " (pid " +
-                               std::to_string((*holder)->pid) + ", " + (*holder)->host + ", since " +
-                               (*holder)->acquired_at + "): that process is gone.\n");
-  auto broken = state::force_unlock(store, (*holder)->id);
-  if (!broken.ok()) return broken.error();
-  return state::acquire_lock(store, request);
+  return state::acquire_lock(store, state::LockRequest{"ugc apply", *timeout, flags.campaign});
+}
+
+// The campaign a campaign file or a saved plan is about: the scope of the lock.
+Result<std::string> campaign_of(const ApplyFlags& flags, bool saved) {
+  if (saved) {
+    auto plan = plan::load_saved_plan(flags.file);
+    if (!plan.ok()) return plan.error();
+    return plan->plan.campaign;
+  }
+  auto campaign = manifest::load_campaign(flags.file, manifest::ParseOptions{flags.media_roots});
+  if (!campaign.ok()) return campaign.error();
+  return campaign->id;
 }
 
 // A saved plan was planned with its own date and options; flags that would
@@ -164,7 +171,8 @@ Result<ApplyState> open_existing_state(const ApplyFlags& flags, const std::share
   UGC_TRY(lock_into(flags, held));
 
   auto journal = apply::store_journal(*held.store);
-  auto reconciled = apply::reconcile_journal(*held.store, *journal, client);
+  // Only this campaign's rows: another campaign's may be in flight under its own lock.
+  auto reconciled = apply::reconcile_journal(*held.store, *journal, client, flags.campaign);
   if (!reconciled.ok()) return reconciled.error().with_context("reconciling the journal of an interrupted run");
   if (reconciled->open_entries > 0)
     log::print_stderr("info", "Settled " + std::to_string(reconciled->open_entries) +
@@ -276,10 +284,13 @@ void record_apply_run(ApplyState& held, const ApplyFlags& flags, const plan::Pla
   record_run_or_warn(*held.store, record);
 }
 
-Result<int> run_apply(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
+Result<int> run_apply(ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   const std::string started_at = iso_utc_now(*clock);
   const bool saved = is_saved_plan(flags.file);
   if (saved) UGC_TRY(check_saved_plan_flags(flags));
+  auto campaign = campaign_of(flags, saved);
+  if (!campaign.ok()) return campaign.error();
+  flags.campaign = *campaign;
 
   // Until the first action a signal only asks to stop: every path below
   // returns, and the lock is released on the way out.
@@ -341,7 +352,8 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_option("--lock-timeout", flags->lock_timeout, "Wait this long for another run's state lock (e.g. 30s)")
       ->capture_default_str();
   sub.add_flag("--break-stale-lock", flags->break_stale_lock,
-               "Break the state lock first if its holder was a process on this host that is gone (killed run)");
+               "Kept for old scripts: a killed run's lock is released by the operating system, and a stale lock "
+               "row of an older ugc is removed by itself");
   sub.footer(kExitCodesHelp);
   return [flags, clock]() -> Result<int> { return run_apply(*flags, clock); };
 }

@@ -12,6 +12,7 @@
 #include "ugc/cli/campaign_refresh.hpp"
 #include "ugc/cli/drift_report.hpp"
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/campaign_files.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/plan/plan_json.hpp"
@@ -109,6 +110,26 @@ std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format,
   return doc.dump(2) + "\n";
 }
 
+// `ugc plan DIR`: each campaign file of the folder in turn (they share the
+// state, each planned on its own); the first failure stops it.
+Result<int> run_plan_folder(const PlanFlags& flags, plan::RenderFormat format, state::Store* store,
+                            const std::shared_ptr<Clock>& clock) {
+  if (!flags.out.empty()) return invalid_input("--out saves one campaign's plan: give a campaign file, not a folder");
+  auto files = campaign_files({flags.file});
+  if (!files.ok()) return files.error();
+  bool changes = false;
+  for (const std::string& file : *files) {
+    PlanRequest request{file, flags.as_of, !flags.no_bulk, flags.media_roots};
+    auto plan = plan_from_file(request, store, nullptr, *clock);
+    if (!plan.ok()) return plan.error().with_context(file);
+    const bool color = format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
+    std::fputs(plan::make_renderer(format, color)->render(*plan).c_str(), stdout);
+    changes = changes || plan->has_changes();
+  }
+  if (!flags.detailed_exitcode) return kExitOk;
+  return changes ? kExitChanges : kExitOk;
+}
+
 Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   UGC_TRY(accept_terraform_out(sub, flags));
   auto format = plan::parse_render_format(flags.format);
@@ -117,6 +138,8 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   if (!drift.ok()) return drift.error();
   auto store = open_state_if_any(flags.state, clock);
   if (!store.ok()) return store.error();
+  if (std::filesystem::is_directory(flags.file))
+    return run_plan_folder(flags, *format, *store ? &**store : nullptr, clock);
   plan::CaptionReview captions;
   PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots};
   request.captions = &captions;
@@ -147,7 +170,7 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
 
 CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<PlanFlags>();
-  sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
+  sub.add_option("file", flags->file, "Campaign file (YAML), or a folder of them sharing the state")->required();
   sub.add_option("--state", flags->state, "State file")->capture_default_str();
   sub.add_option("--as-of", flags->as_of, "Plan as if today (UTC) were DATE (YYYY-MM-DD)");
   sub.add_option("--format", flags->format, "text | json | markdown")

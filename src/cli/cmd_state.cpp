@@ -92,13 +92,14 @@ OrderedJson lock_json(const std::optional<LockInfo>& lock) {
   if (!lock) return nullptr;
   return OrderedJson{{"id", lock->id},           {"pid", lock->pid},
                      {"host", lock->host},       {"command", lock->command},
-                     {"acquired_at", lock->acquired_at}, {"stale", lock->stale}};
+                     {"acquired_at", lock->acquired_at}, {"stale", lock->stale},
+                     {"campaign", lock->campaign}, {"legacy_row", lock->legacy}};
 }
 
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 std::string lock_line(const LockInfo& lock) {
-  return "locked by " + lock.id + ": `" + lock.command + "` (pid " + std::to_string(lock.pid) + " on " + lock.host +
+  return (lock.campaign.empty() ? std::string() : "campaign " + lock.campaign + " ") + "locked by " + lock.id + ": `" + lock.command + "` (pid " + std::to_string(lock.pid) + " on " + lock.host +
          ", since " + lock.acquired_at + (lock.stale ? "; pid not running: stale?" : "") + ")";
 }
 
@@ -148,11 +149,15 @@ Result<int> run_list(const StateFlags& flags, const std::shared_ptr<Clock>& cloc
   if (!store) return store.error();
   auto known = store->load();
   if (!known) return known.error();
-  auto lock = current_lock(*store);
-  if (!lock) return lock.error();
+  auto locks = current_locks(*store);
+  if (!locks) return locks.error();
+  const std::optional<LockInfo> first =
+      locks->empty() ? std::optional<LockInfo>() : std::optional<LockInfo>(locks->front());
 
   if (flags.json()) {
-    OrderedJson doc = {{"state", flags.state}, {"serial", known->serial}, {"lock", lock_json(*lock)}};
+    OrderedJson doc = {{"state", flags.state}, {"serial", known->serial}, {"lock", lock_json(first)}};
+    doc["locks"] = OrderedJson::array();
+    for (const auto& held : *locks) doc["locks"].push_back(lock_json(held));
     doc["bundles"] = OrderedJson::array();
     for (const auto& b : known->bundles) doc["bundles"].push_back(bundle_json(b));
     doc["slots"] = OrderedJson::array();
@@ -163,7 +168,7 @@ Result<int> run_list(const StateFlags& flags, const std::shared_ptr<Clock>& cloc
     return kExitOk;
   }
   std::printf("state %s (serial %lld)\n", flags.state.c_str(), known->serial);
-  if (*lock) std::printf("%s\n", lock_line(**lock).c_str());
+  for (const auto& held : *locks) std::printf("%s\n", lock_line(held).c_str());
   if (known->bundles.empty() && known->media.empty()) std::printf("no resources recorded\n");
   for (const auto& b : known->bundles)
     std::printf("bundle  %-36s id %-10s %-14s account %s\n", b.external_ref.c_str(), or_dash(b.id).c_str(),
@@ -403,7 +408,7 @@ CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
   rm->add_option("REF", flags->ref, "external_ref of a bundle or slot")->required();
   add_common_flags(rm, *flags, true);
 
-  CLI::App* unlock = sub.add_subcommand("unlock", "Break a stale state lock left by a run that died");
+  CLI::App* unlock = sub.add_subcommand("unlock", "Break an old-style lock row left by an older ugc (locks of this version are released by the OS)");
   unlock->add_option("--force", flags->unlock_id, "Holder id of the lock to break (shown in the lock error)")
       ->required();
   add_common_flags(unlock, *flags, false);

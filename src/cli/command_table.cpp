@@ -10,6 +10,7 @@ const std::vector<CommandSpec>& command_table() {
       {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
       {"status", "Show bundles, accounts and videos per market as the lifecycle reported them", define_status},
+      {"reconcile", "Plan and apply campaign files unattended, within guardrails (once or --every)", define_reconcile},
       {"state", "Inspect and edit the local state store", define_state},
       {"refresh", "Read TokPortal into the state and show drift (changes made outside ugc)", define_refresh},
       {"import", "Adopt bundles that already exist for the campaign's external_refs into the state", define_import},

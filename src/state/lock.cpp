@@ -1,20 +1,30 @@
 #include "ugc/state/lock.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <functional>
 #include <random>
 
 #include "store_impl.hpp"
+#include "ugc/core/json.hpp"
 
 namespace ugc::state {
 
 namespace {
 
-constexpr const char* kLockName = "state";
+constexpr const char* kLegacyLockName = "state";
+constexpr const char* kStateLockFile = "state.lock";
+constexpr const char* kCampaignPrefix = "campaign-";
 constexpr std::chrono::milliseconds kPollInterval{50};
 
 std::string this_host() {
@@ -31,77 +41,284 @@ std::string new_holder_id() {
   return id;
 }
 
-bool looks_stale(const LockInfo& info) {
+// A campaign id as a file name: anything but [A-Za-z0-9._-] becomes '_'.
+std::string campaign_file_name(const std::string& campaign) {
+  std::string name = campaign;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+  if (name.empty() || name[0] == '.') name.insert(0, "_");
+  return kCampaignPrefix + name + ".lock";
+}
+
+std::string lock_file_path(const std::string& state_path, const std::string& campaign) {
+  return lock_directory(state_path) + "/" + (campaign.empty() ? kStateLockFile : campaign_file_name(campaign));
+}
+
+Result<int> open_lock_file(const std::string& path) {
+  const std::string dir = path.substr(0, path.rfind('/'));
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    return io_error("cannot create the lock directory " + dir + ": " + std::strerror(errno));
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return io_error("cannot open the lock file " + path + ": " + std::strerror(errno));
+  return fd;
+}
+
+struct flock whole_file(short type) {
+  struct flock fl {};
+  fl.l_type = type;
+  fl.l_whence = SEEK_SET;
+  return fl;
+}
+
+// true: taken; false: another open file description holds a conflicting lock.
+Result<bool> try_lock(int fd, short type, const std::string& path) {
+  struct flock fl = whole_file(type);
+  if (::fcntl(fd, F_OFD_SETLK, &fl) == 0) return true;
+  if (errno == EAGAIN || errno == EACCES) return false;
+  return io_error("cannot lock " + path + ": " + std::strerror(errno));
+}
+
+// The type of a lock another holder has that conflicts with `type` (F_UNLCK: none).
+short conflicting_lock(const std::string& path, short type) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return F_UNLCK;
+  struct flock fl = whole_file(type);
+  short found = ::fcntl(fd, F_OFD_GETLK, &fl) == 0 ? fl.l_type : F_UNLCK;
+  ::close(fd);
+  return found;
+}
+
+void write_record(int fd, const LockInfo& info) {
+  const std::string line = Json{{"id", info.id},
+                                {"pid", info.pid},
+                                {"host", info.host},
+                                {"command", info.command},
+                                {"acquired_at", info.acquired_at},
+                                {"campaign", info.campaign}}
+                               .dump() +
+                           "\n";
+  // Only names the holder; the lock itself does not depend on it.
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, line.data(), line.size(), 0) < 0)
+    spdlog::debug("could not write the lock holder's record: {}", std::strerror(errno));
+}
+
+LockInfo read_record(const std::string& path, const std::string& campaign) {
+  LockInfo info;
+  info.id = "?";
+  info.command = "unknown";
+  info.campaign = campaign;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return info;
+  char buf[4096];
+  const ssize_t n = ::read(fd, buf, sizeof buf);
+  ::close(fd);
+  if (n <= 0) return info;
+  Json record = Json::parse(std::string(buf, static_cast<size_t>(n)), nullptr, false);
+  if (!record.is_object()) return info;
+  info.id = record.value("id", info.id);
+  info.pid = record.value("pid", 0LL);
+  info.host = record.value("host", "");
+  info.command = record.value("command", info.command);
+  info.acquired_at = record.value("acquired_at", "");
+  return info;
+}
+
+// The campaigns whose lock files are held now, with their records.
+std::vector<LockInfo> held_campaign_locks(const std::string& state_path) {
+  std::vector<LockInfo> held;
+  const std::string dir = lock_directory(state_path);
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return held;
+  const std::string prefix = kCampaignPrefix;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.rfind(prefix, 0) != 0 || name.size() < prefix.size() + 5) continue;
+    const std::string path = dir + "/" + name;
+    if (conflicting_lock(path, F_WRLCK) == F_UNLCK) continue;
+    const std::string campaign = name.substr(prefix.size(), name.size() - prefix.size() - 5);
+    held.push_back(read_record(path, campaign));
+  }
+  ::closedir(d);
+  std::sort(held.begin(), held.end(), [](const LockInfo& a, const LockInfo& b) { return a.campaign < b.campaign; });
+  return held;
+}
+
+bool pid_gone(const LockInfo& info) {
   if (info.host != this_host() || info.pid <= 0) return false;
   return ::kill(static_cast<pid_t>(info.pid), 0) != 0 && errno == ESRCH;
 }
 
-Result<std::optional<LockInfo>> read_lock(SqliteDb& db) {
-  auto st = db.cached("SELECT holder_id, pid, host, command, acquired_at FROM locks WHERE name = ?1");
-  if (!st) return st.error();
-  (*st)->bind(1, kLockName);
-  auto row = (*st)->step();
-  if (!row) return row.error().with_context("reading the state lock");
-  std::optional<LockInfo> info;
-  if (*row) {
-    info = LockInfo{(*st)->text(0), (*st)->integer(1), (*st)->text(2), (*st)->text(3), (*st)->text(4), false};
-    info->stale = looks_stale(*info);
+std::string describe(const LockInfo& holder) {
+  return holder.id + ": `" + holder.command + "` (pid " + std::to_string(holder.pid) + " on " + holder.host +
+         ", since " + holder.acquired_at + ")";
+}
+
+std::string scope_name(const std::string& state_path, const std::string& campaign) {
+  return campaign.empty() ? "state file " + state_path : "campaign " + campaign + " in state file " + state_path;
+}
+
+Error held_by(const std::string& state_path, const std::string& campaign, const std::vector<LockInfo>& holders,
+              std::chrono::milliseconds waited) {
+  std::string message = scope_name(state_path, campaign) + " is locked by ";
+  for (size_t i = 0; i < holders.size(); ++i) {
+    if (i > 0) message += ", ";
+    message += describe(holders[i]);
+    if (holders[i].legacy) message += " [a lock row of an older ugc]";
   }
-  (*st)->reset();
-  return info;
-}
-
-Error held_by(const std::string& path, const LockInfo& holder, std::chrono::milliseconds waited) {
-  std::string message = "state file " + path + " is locked by " + holder.id + ": `" + holder.command + "` (pid " +
-                        std::to_string(holder.pid) + " on " + holder.host + ", since " + holder.acquired_at +
-                        "); waited " + std::to_string(waited.count()) + " ms";
-  const std::string unlock = "`ugc state unlock --force " + holder.id + " --state " + path + "`";
-  if (holder.stale)
-    message += "; pid " + std::to_string(holder.pid) +
-               " is not running on this host, so the lock looks stale: if no ugc run is active, break it with " + unlock;
-  else
-    message += "; wait for that run to finish (or raise --lock-timeout); if it is dead, break the lock with " + unlock;
+  if (holders.empty()) message += "another run";
+  message += "; waited " + std::to_string(waited.count()) + " ms";
+  const LockInfo* legacy = holders.size() == 1 && holders[0].legacy ? &holders[0] : nullptr;
+  if (legacy) {
+    const std::string unlock = "`ugc state unlock --force " + legacy->id + " --state " + state_path + "`";
+    message += legacy->stale ? "; that process is not running, so the row is stale: break it with " + unlock
+                             : "; wait for that run to finish (or raise --lock-timeout); if it is dead, break the "
+                               "row with " + unlock;
+  } else {
+    message += "; wait for that run to finish (or raise --lock-timeout): the lock is released when its holder "
+               "exits, even if it is killed";
+  }
   return conflict(message);
-}
-
-// One attempt: takes the lock if free; returns the holder otherwise.
-Result<std::optional<LockInfo>> try_take(Store::Impl& impl, const LockInfo& mine) {
-  WriteScope scope(impl);
-  UGC_TRY(scope.begin());
-  auto holder = read_lock(scope.db());
-  if (!holder) return holder.error();
-  if (*holder) return *holder;
-  auto st = scope.db().cached(
-      "INSERT INTO locks (name, holder_id, pid, host, command, acquired_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!st) return st.error();
-  (*st)->bind(1, kLockName).bind(2, mine.id).bind(3, mine.pid).bind(4, mine.host).bind(5, mine.command);
-  (*st)->bind(6, mine.acquired_at);
-  UGC_TRY((*st)->run().context("taking the state lock"));
-  UGC_TRY(scope.commit());
-  return std::optional<LockInfo>();
 }
 
 }  // namespace
 
-Result<StateLock> acquire_lock(Store& store, const LockRequest& request) {
-  Clock& clock = *store.impl().clock;
+std::string lock_directory(const std::string& state_path) { return state_path + ".locks"; }
+
+// Takes and records the operating-system locks of one request.
+class LockTaker {
+ public:
+  LockTaker(const std::string& state_path, const LockRequest& request) : state_path_(state_path), request_(request) {}
+
+  // A held lock, or nullopt when another run is in the way (then blockers() names it).
+  Result<std::optional<StateLock>> attempt(const std::string& now_iso) {
+    std::vector<int> fds;
+    auto fail = [&fds] {
+      for (int fd : fds) ::close(fd);
+    };
+    const std::string state_file = lock_file_path(state_path_, "");
+    auto whole = open_lock_file(state_file);
+    if (!whole) return whole.error();
+    fds.push_back(*whole);
+    const short whole_type = request_.campaign.empty() ? F_WRLCK : F_RDLCK;
+    auto taken = try_lock(*whole, whole_type, state_file);
+    if (!taken || !*taken) {
+      fail();
+      if (!taken) return taken.error();
+      note_state_blockers(state_file);
+      return std::optional<StateLock>();
+    }
+    int record_fd = *whole;
+    if (!request_.campaign.empty()) {
+      const std::string mine = lock_file_path(state_path_, request_.campaign);
+      auto fd = open_lock_file(mine);
+      if (!fd) {
+        fail();
+        return fd.error();
+      }
+      fds.push_back(*fd);
+      auto got = try_lock(*fd, F_WRLCK, mine);
+      if (!got || !*got) {
+        fail();
+        if (!got) return got.error();
+        blockers_ = {read_record(mine, request_.campaign)};
+        return std::optional<StateLock>();
+      }
+      record_fd = *fd;
+    }
+    LockInfo info{new_holder_id(), static_cast<long long>(::getpid()), this_host(), request_.command, now_iso,
+                  false, request_.campaign, false};
+    write_record(record_fd, info);
+    return std::optional<StateLock>(StateLock(std::move(fds), std::move(info)));
+  }
+
+  void set_blockers(std::vector<LockInfo> holders) { blockers_ = std::move(holders); }
+  const std::vector<LockInfo>& blockers() const { return blockers_; }
+
+ private:
+  void note_state_blockers(const std::string& state_file) {
+    if (conflicting_lock(state_file, F_WRLCK) == F_WRLCK)
+      blockers_ = {read_record(state_file, "")};
+    else
+      blockers_ = held_campaign_locks(state_path_);
+  }
+
+  const std::string& state_path_;
+  const LockRequest& request_;
+  std::vector<LockInfo> blockers_;
+};
+
+namespace {
+
+// An old-style lock row, if any; a row of a dead process on this host is removed.
+Result<std::optional<LockInfo>> legacy_row(Store::Impl& impl, bool remove_stale) {
+  WriteScope scope(impl);
+  if (impl.access == Access::read_write) UGC_TRY(scope.begin());
+  auto st = scope.db().cached("SELECT holder_id, pid, host, command, acquired_at FROM locks WHERE name = ?1");
+  if (!st) return st.error();
+  (*st)->bind(1, kLegacyLockName);
+  auto row = (*st)->step();
+  if (!row) return row.error().with_context("reading the state lock row");
+  std::optional<LockInfo> info;
+  if (*row) {
+    info = LockInfo{(*st)->text(0), (*st)->integer(1), (*st)->text(2), (*st)->text(3), (*st)->text(4), false, "", true};
+    info->stale = pid_gone(*info);
+  }
+  (*st)->reset();
+  if (info && info->stale && remove_stale && impl.access == Access::read_write) {
+    auto del = scope.db().cached("DELETE FROM locks WHERE name = ?1 AND holder_id = ?2");
+    if (!del) return del.error();
+    (*del)->bind(1, kLegacyLockName).bind(2, info->id);
+    UGC_TRY((*del)->run().context("removing a stale lock row"));
+    spdlog::warn("removed the lock row of an older ugc left by {} (pid {} is gone)", describe(*info), info->pid);
+    info.reset();
+  }
+  if (impl.access == Access::read_write) UGC_TRY(scope.commit());
+  return info;
+}
+
+using LegacyCheck = std::function<Result<std::optional<LockInfo>>()>;
+
+Result<StateLock> acquire(const std::string& state_path, Clock& clock, const LockRequest& request,
+                          const std::function<std::string()>& now_iso, const LegacyCheck& legacy) {
   const auto start = clock.monotonic_now();
   const auto deadline = start + request.timeout;
-  LockInfo mine{new_holder_id(), static_cast<long long>(::getpid()), this_host(), request.command, "", false};
+  LockTaker taker(state_path, request);
   for (;;) {
-    mine.acquired_at = store.impl().now_iso();
-    auto holder = try_take(store.impl(), mine);
-    if (!holder) return holder.error();
-    if (!*holder) return StateLock(&store.impl(), mine);
+    auto held = taker.attempt(now_iso());
+    if (!held) return held.error();
+    if (*held && legacy) {
+      auto row = legacy();
+      if (!row) return row.error();
+      if (*row) {
+        taker.set_blockers({**row});
+        held->reset();  // releases: an older ugc's live run is in the way
+      }
+    }
+    if (*held) return std::move(**held);
     const auto now = clock.monotonic_now();
     if (now >= deadline)
-      return held_by(store.path(), **holder, std::chrono::duration_cast<std::chrono::milliseconds>(now - start));
+      return held_by(state_path, request.campaign, taker.blockers(),
+                     std::chrono::duration_cast<std::chrono::milliseconds>(now - start));
     clock.sleep(std::min<Clock::duration>(kPollInterval, deadline - now));
   }
 }
 
-StateLock::StateLock(StateLock&& other) noexcept : impl_(other.impl_), info_(std::move(other.info_)) {
-  other.impl_ = nullptr;
+}  // namespace
+
+Result<StateLock> acquire_lock(const std::string& state_path, Clock& clock, const LockRequest& request) {
+  auto now = [&clock] { return iso_utc(clock.wall_now()); };
+  return acquire(state_path, clock, request, now, nullptr);
+}
+
+Result<StateLock> acquire_lock(Store& store, const LockRequest& request) {
+  Store::Impl& impl = store.impl();
+  auto now = [&impl] { return impl.now_iso(); };
+  LegacyCheck legacy = [&impl] { return legacy_row(impl, true); };
+  return acquire(store.path(), *impl.clock, request, now, legacy);
+}
+
+StateLock::StateLock(StateLock&& other) noexcept : fds_(std::move(other.fds_)), info_(std::move(other.info_)) {
+  other.fds_.clear();
 }
 
 StateLock::~StateLock() {
@@ -109,39 +326,56 @@ StateLock::~StateLock() {
 }
 
 Status StateLock::release() {
-  if (!impl_) return {};
-  Store::Impl& impl = *impl_;
-  impl_ = nullptr;
-  WriteScope scope(impl);
-  UGC_TRY(scope.begin());
-  auto st = scope.db().cached("DELETE FROM locks WHERE name = ?1 AND holder_id = ?2");
-  if (!st) return st.error();
-  (*st)->bind(1, kLockName).bind(2, info_.id);
-  UGC_TRY((*st)->run().context("releasing the state lock"));
-  return scope.commit();
+  // Closing the last descriptor of an open file description drops its lock.
+  // The record stays in the file: it names nobody once the lock is free.
+  for (int fd : fds_) ::close(fd);
+  fds_.clear();
+  return {};
 }
 
 Result<LockInfo> force_unlock(Store& store, const std::string& id) {
+  auto locks = current_locks(store);
+  if (!locks) return locks.error();
+  for (const LockInfo& held : *locks) {
+    if (held.id != id || held.legacy) continue;
+    return conflict(scope_name(store.path(), held.campaign) + " is locked by " + describe(held) +
+                    ", a live process: its lock is never broken; the operating system releases it when that "
+                    "process exits (even if it is killed)");
+  }
   WriteScope scope(store.impl());
   UGC_TRY(scope.begin());
-  auto holder = read_lock(scope.db());
-  if (!holder) return holder.error();
-  if (!*holder) return not_found("state file " + store.path() + " is not locked");
-  if ((*holder)->id != id)
-    return not_found("state file " + store.path() + " is not locked by " + id + " (it is locked by " + (*holder)->id +
-                     ": `" + (*holder)->command + "`, pid " + std::to_string((*holder)->pid) + " on " +
-                     (*holder)->host + ")");
+  auto row = legacy_row(store.impl(), false);
+  if (!row) return row.error();
+  if (!*row) return not_found("state file " + store.path() + " has no lock row held by " + id);
+  if ((*row)->id != id)
+    return not_found("state file " + store.path() + " is not locked by " + id + " (its lock row is held by " +
+                     describe(**row) + ")");
   auto st = scope.db().cached("DELETE FROM locks WHERE name = ?1 AND holder_id = ?2");
   if (!st) return st.error();
-  (*st)->bind(1, kLockName).bind(2, id);
-  UGC_TRY((*st)->run().context("breaking the state lock"));
+  (*st)->bind(1, kLegacyLockName).bind(2, id);
+  UGC_TRY((*st)->run().context("breaking the state lock row"));
   UGC_TRY(scope.commit());
-  return **holder;
+  return **row;
+}
+
+Result<std::vector<LockInfo>> current_locks(Store& store) {
+  std::vector<LockInfo> locks;
+  const std::string state_file = lock_file_path(store.path(), "");
+  if (conflicting_lock(state_file, F_RDLCK) == F_WRLCK)
+    locks.push_back(read_record(state_file, ""));
+  for (auto& held : held_campaign_locks(store.path())) locks.push_back(std::move(held));
+  std::lock_guard hold(store.impl().mu);
+  auto row = legacy_row(store.impl(), false);
+  if (!row) return row.error();
+  if (*row) locks.push_back(**row);
+  return locks;
 }
 
 Result<std::optional<LockInfo>> current_lock(Store& store) {
-  std::lock_guard hold(store.impl().mu);
-  return read_lock(*store.impl().db);
+  auto locks = current_locks(store);
+  if (!locks) return locks.error();
+  if (locks->empty()) return std::optional<LockInfo>();
+  return std::optional<LockInfo>(locks->front());
 }
 
 Result<std::chrono::milliseconds> parse_lock_timeout(std::string_view text) {

@@ -91,35 +91,104 @@ TEST_CASE("a lock released while the second run waits is taken") {
   CHECK(clock->sleeps() == std::vector<Clock::duration>{50ms, 50ms});
 }
 
-TEST_CASE("a lock left by a dead process is reported as stale but not broken until forced") {
+TEST_CASE("an old-style lock row of a dead process is removed by the next run, a live one blocks until forced") {
   TempDir dir;
   const std::string path = dir.file("state.db");
   Store store = open_store(path);
   const long long pid = dead_pid();
   REQUIRE(raw_exec(path, "INSERT INTO locks VALUES ('state', 'deadbeef0001', " + std::to_string(pid) + ", '" +
                              hostname() + "', 'ugc apply', '2026-11-25T10:00:00.000Z')") == "");
-
   auto info = current_lock(store);
   REQUIRE(info.ok());
   REQUIRE(info->has_value());
   CHECK((*info)->stale);
+  CHECK((*info)->legacy);
+  {
+    auto taken = acquire_lock(store, {"ugc apply", 0ms});
+    REQUIRE_MESSAGE(taken.ok(), taken.error().message());
+  }
+  CHECK_FALSE(current_lock(store)->has_value());  // the dead row is gone, the OS lock released
 
-  auto blocked = acquire_lock(store, {"ugc apply", 0ms});
+  // An older ugc still running (this very process stands in for it).
+  REQUIRE(raw_exec(path, "INSERT INTO locks VALUES ('state', 'cafe00000001', " + std::to_string(::getpid()) + ", '" +
+                             hostname() + "', 'ugc apply', '2026-11-25T10:00:00.000Z')") == "");
+  auto blocked = acquire_lock(store, {"ugc apply", 0ms, "apply-e2e"});
   REQUIRE_FALSE(blocked.ok());
-  CHECK(blocked.error().message().find("stale") != std::string::npos);
-  CHECK(blocked.error().message().find("ugc state unlock --force deadbeef0001") != std::string::npos);
-  CHECK(current_lock(store)->has_value());  // still there
-
+  CHECK(blocked.error().message().find("ugc state unlock --force cafe00000001") != std::string::npos);
   auto wrong = force_unlock(store, "another");
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().kind() == ErrorKind::not_found);
-  CHECK(wrong.error().message().find("deadbeef0001") != std::string::npos);
-
-  auto broken = force_unlock(store, "deadbeef0001");
+  CHECK(wrong.error().message().find("cafe00000001") != std::string::npos);
+  auto broken = force_unlock(store, "cafe00000001");
   REQUIRE(broken.ok());
-  CHECK(broken->pid == pid);
-  CHECK_FALSE(current_lock(store)->has_value());
-  CHECK(acquire_lock(store, {"ugc apply", 0ms}).ok());
+  CHECK(broken->pid == ::getpid());
+  CHECK(acquire_lock(store, {"ugc apply", 0ms, "apply-e2e"}).ok());
+}
+
+TEST_CASE("a lock held by a process killed with SIGKILL is released by the operating system") {
+  TempDir dir;
+  const std::string path = dir.file("state.db");
+  int ready[2];
+  REQUIRE(::pipe(ready) == 0);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    auto clock = make_system_clock();
+    auto lock = acquire_lock(path, *clock, {"ugc reconcile", 0ms, "wave"});
+    const char byte = lock.ok() ? 'y' : 'n';
+    (void)!::write(ready[1], &byte, 1);
+    ::pause();
+    ::_exit(0);
+  }
+  ::close(ready[1]);
+  char byte = 0;
+  REQUIRE(::read(ready[0], &byte, 1) == 1);
+  ::close(ready[0]);
+  REQUIRE(byte == 'y');
+
+  auto clock = std::make_shared<FakeClock>();
+  Store store = open_store(path, clock);
+  auto blocked = acquire_lock(store, {"ugc apply", 100ms, "wave"});
+  REQUIRE_FALSE(blocked.ok());
+  CHECK(blocked.error().message().find("pid " + std::to_string(child)) != std::string::npos);
+  CHECK(blocked.error().message().find("ugc reconcile") != std::string::npos);
+  auto holders = current_locks(store);
+  REQUIRE(holders.ok());
+  REQUIRE(holders->size() == 1);
+  CHECK(holders->front().campaign == "wave");
+  auto refused = force_unlock(store, holders->front().id);  // a live holder is never broken
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind() == ErrorKind::conflict);
+
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  auto taken = acquire_lock(store, {"ugc apply", 0ms, "wave"});  // no unlock, no flag
+  CHECK_MESSAGE(taken.ok(), (taken.ok() ? "" : taken.error().message()));
+}
+
+TEST_CASE("campaign locks: two campaigns at once, one campaign once, the whole state excludes both") {
+  TempDir dir;
+  const std::string path = dir.file("state.db");
+  auto clock = std::make_shared<FakeClock>();
+  Store first = open_store(path, clock);
+  Store second = open_store(path, clock);
+  auto a = acquire_lock(first, {"ugc reconcile a", 0ms, "alpha"});
+  REQUIRE(a.ok());
+  auto b = acquire_lock(second, {"ugc reconcile b", 0ms, "beta"});
+  CHECK(b.ok());
+  auto a_again = acquire_lock(second, {"ugc apply", 0ms, "alpha"});
+  REQUIRE_FALSE(a_again.ok());
+  CHECK(a_again.error().message().find("campaign alpha") != std::string::npos);
+  CHECK(a_again.error().message().find(a->id()) != std::string::npos);
+  auto whole = acquire_lock(second, {"ugc state rm x", 0ms});
+  REQUIRE_FALSE(whole.ok());
+  CHECK(whole.error().message().find("ugc reconcile a") != std::string::npos);
+  REQUIRE(a->release().ok());
+  if (b.ok()) REQUIRE(b->release().ok());
+  auto now_whole = acquire_lock(second, {"ugc state rm x", 0ms});
+  REQUIRE(now_whole.ok());
+  CHECK_FALSE(acquire_lock(first, {"ugc reconcile a", 0ms, "alpha"}).ok());  // the whole state excludes campaigns
 }
 
 TEST_CASE("lock timeouts parse from the flag's forms") {

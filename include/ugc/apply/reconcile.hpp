@@ -39,9 +39,16 @@ struct ReconcileReport {
 };
 
 Result<ReconcileReport> reconcile_journal(state::Store& store, ActionJournal& journal, api::Client& client);
+// Only the rows of `campaign` (see reconcile_open_journal below).
+Result<ReconcileReport> reconcile_journal(state::Store& store, ActionJournal& journal, api::Client& client,
+                                          const std::string& campaign);
 
 // The entry point for `ugc plan` and `ugc apply`: reconciles through the
 // Store's journal. Prints nothing; logs one info line per settled entry.
 Status reconcile_open_journal(state::Store& store, api::Client& client);
+// The same for one campaign's entries only (the campaign a journal row's
+// payload names): another campaign's rows may be in flight right now, under
+// that campaign's own lock, and are left to its runs.
+Status reconcile_open_journal(state::Store& store, api::Client& client, const std::string& campaign);
 
 }  // namespace ugc::apply

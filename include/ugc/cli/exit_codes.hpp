@@ -6,13 +6,18 @@
 //   1  error before or outside the actions: bad input, a refused or stale plan,
 //      a held lock, an API error before any change, no confirmation, or an
 //      internal error - nothing, or only reconciliation, was done
-//   2  `plan --detailed-exitcode`: the plan has changes
+//   2  `plan --detailed-exitcode`: the plan has changes; `reconcile`: changes
+//      were applied (0 there means nothing to do)
 //   3  partial apply: some actions failed or were skipped; the rest were
 //      applied and recorded, and rerunning apply carries on from there;
 //      for import: some refs were ambiguous and left out, the others adopted;
 //      `analytics pull`: some accounts failed, the others were stored
 //   4  `status`: something needs attention (a banned account, a cancelled
 //      bundle, corrections requested); the output says what
+//      for `reconcile`: some campaigns failed (invalid file, lock held, ...)
+//      while others reconciled
+//   5  `reconcile` guardrail stop: --max-credits or --max-changes exceeded,
+//      nothing was sent for that campaign
 //   130  a second Ctrl-C (or SIGTERM) during apply: left at once
 #include "ugc/core/error.hpp"
 
@@ -24,6 +29,7 @@ enum ExitCode : int {
   kExitChanges = 2,
   kExitPartial = 3,
   kExitAttention = 4,
+  kExitGuardrail = 5,
   kExitInterrupted = 130,
 };
 

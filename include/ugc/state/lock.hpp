@@ -1,25 +1,45 @@
 #pragma once
-// The state lock: keeps two runs that write the state apart (two applies would
-// otherwise both create the same bundles). It is a row in the state file, so it
-// works wherever the file is shared, and it names its holder (id, pid, host,
-// command, time) so that whoever waits can see who is in the way.
+// The state lock: keeps two runs that write the same campaign apart (two
+// applies would otherwise both create the same bundles), while runs of
+// different campaigns in one state file go ahead at once.
 //
-// A run killed with the lock held leaves it behind. acquire_lock() reports such
-// a lock as probably stale when its pid is not running on this host, but never
-// breaks it: only `ugc state unlock --force ID` (force_unlock) does.
+// It is an advisory lock of the operating system (Linux open-file-description
+// locks, F_OFD_SETLK) on files beside the state, as databases lock their files,
+// so the kernel releases it when its holder dies: a run killed with -9, by the
+// OOM killer or by a reboot never leaves a lock behind, and a lock held by a
+// live process is never broken.
+//
+//   <state>.locks/state.lock            shared by every campaign run; taken
+//                                       exclusively by whole-state commands
+//                                       (`ugc state mv/rm/upgrade`)
+//   <state>.locks/campaign-<id>.lock    exclusive, one campaign's runs
+//
+// A lock file also holds its holder's record (id, pid, host, command, time),
+// written once the lock is taken, only to name the holder to whoever waits.
+//
+// Older ugc versions kept the lock as a row of the state file. A row whose pid
+// no longer runs on this host is removed by the next acquire_lock (logged); a
+// live one, or one from another host, still blocks, and `ugc state unlock
+// --force ID` (force_unlock) breaks it.
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::state {
 
 struct LockRequest {
+  LockRequest(std::string what, std::chrono::milliseconds wait, std::string scope = {})
+      : command(std::move(what)), timeout(wait), campaign(std::move(scope)) {}
   std::string command;                   // what the run is, e.g. "ugc apply"
   std::chrono::milliseconds timeout{0};  // how long to wait for a held lock
+  std::string campaign;                  // the campaign's scope; empty: the whole state
 };
 
 struct LockInfo {
@@ -28,11 +48,13 @@ struct LockInfo {
   std::string host;
   std::string command;
   std::string acquired_at;  // ISO 8601 UTC
-  bool stale = false;       // on this host and its pid is not running
+  bool stale = false;       // an old-style row on this host whose pid is not running
+  std::string campaign;     // the scope held; empty: the whole state
+  bool legacy = false;      // a row in the state file, left by an older ugc
 };
 
-// A held lock; released when destroyed (or by release()). Holds on to the
-// Store's insides: the Store must outlive it (moving the Store is fine).
+// A held lock; released when destroyed (or by release()), and by the kernel
+// when the process dies. Owns its file descriptors; independent of any Store.
 class StateLock {
  public:
   StateLock(StateLock&& other) noexcept;
@@ -44,20 +66,31 @@ class StateLock {
   Status release();
 
  private:
-  friend Result<StateLock> acquire_lock(Store& store, const LockRequest& request);
-  StateLock(Store::Impl* impl, LockInfo info) : impl_(impl), info_(std::move(info)) {}
-  Store::Impl* impl_;
+  friend class LockTaker;
+  StateLock(std::vector<int> fds, LockInfo info) : fds_(std::move(fds)), info_(std::move(info)) {}
+  std::vector<int> fds_;
   LockInfo info_;
 };
 
-// Takes the lock, waiting up to request.timeout while another run holds it
-// (polling every 50 ms on the store's clock); then fails (conflict) with a
-// message naming the holder.
+// The directory holding the lock files of `state_path`.
+std::string lock_directory(const std::string& state_path);
+
+// Takes the lock of request.campaign (or of the whole state), waiting up to
+// request.timeout while another run holds it (polling every 50 ms on `clock`);
+// then fails (conflict) with a message naming the holder. Needs no state file:
+// a run may lock before it creates one.
+Result<StateLock> acquire_lock(const std::string& state_path, Clock& clock, const LockRequest& request);
+// The same, on the store's file and clock, and an old-style lock row: a dead
+// one is removed, a live one blocks like a held lock.
 Result<StateLock> acquire_lock(Store& store, const LockRequest& request);
-// Breaks the lock held by `id`, whoever holds it; returns what was broken.
-// not_found when `id` does not hold the lock.
+
+// Breaks the old-style lock row held by `id`; returns what was broken.
+// not_found when no row is held by `id`; conflict when `id` holds a lock of
+// the operating system (a live process: it is never broken).
 Result<LockInfo> force_unlock(Store& store, const std::string& id);
-// The current holder, if any.
+// Every current holder: whole-state, per-campaign, and an old-style row.
+Result<std::vector<LockInfo>> current_locks(Store& store);
+// The first current holder, if any.
 Result<std::optional<LockInfo>> current_lock(Store& store);
 
 // "30s", "2m", "500ms", "0", or a bare number of seconds: the --lock-timeout flag.
