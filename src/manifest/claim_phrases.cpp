@@ -114,6 +114,26 @@ const std::vector<ClaimTable>& claim_tables() {
        {"*مشاهدات مضمونة", "*متابعين مضمونين", "*متابعين مضمون*", "*لايكات مضمونة", "*انتشار مضمون",
         "ضمان *المشاهدات", "ضمان *المتابعين", "ضمان *الانتشار", "*فيرال مضمون",
         "بدون حظر", "لن يتم حظر*"}},
+      // Russian inflects by case (гарантированные просмотры, гарантированных
+      // просмотров): stems with `*`; ё is folded to е. "гарантия" alone is
+      // honest copy (гарантия качества).
+      {"ru",
+       ClaimMatch::words,
+       {"гарантированн* просмотр*", "гарантированн* подписчик*", "гарантированн* охват*", "гарантированн* лайк*",
+        "просмотры гарантированы", "гарантия просмотров", "гарантия охвата", "гарантия подписчиков",
+        "без риска бана", "никогда не забанят", "100% без бана"}},
+      // Swedish.
+      {"sv",
+       ClaimMatch::words,
+       {"garanterade visningar", "garanterade följare", "garanterade likes", "garanterad räckvidd",
+        "garanterat viral", "visningar garanteras", "aldrig bannad", "ingen risk för ban*"}},
+      // Indonesian: "dijamin" (guaranteed) follows the noun; FYP (the For
+      // You page) is how creators say "goes viral". "garansi" alone is a
+      // product warranty.
+      {"id",
+       ClaimMatch::words,
+       {"views dijamin", "viewers dijamin", "followers dijamin", "dijamin viral", "dijamin fyp", "pasti fyp",
+        "garansi views", "garansi followers", "garansi fyp", "anti banned", "dijamin aman dari banned"}},
   };
   return tables;
 }

@@ -102,6 +102,7 @@ void fold_one(char32_t cp, std::string& out) {
   if (cp >= 0x0391 && cp <= 0x03A9) cp += 0x20;  // Greek capitals
   if (cp >= 0x0410 && cp <= 0x042F) cp += 0x20;  // Cyrillic capitals
   if (cp >= 0x0400 && cp <= 0x040F) cp += 0x50;
+  if (cp == 0x0451) cp = 0x0435;  // ё -> е, as most Russian text is written
   if (is_separator(cp)) return void(out += ' ');
   append_utf8(out, cp);
 }

@@ -69,7 +69,7 @@ const std::vector<RuleInfo>& rule_table() {
       {"identical-caption", W, L, "the same caption on two accounts (markets or videos)"},
       {"too-many-posts-per-day", W, L, "more than 2 posts on one day for one account"},
       {"same-day-all-markets", W, L, "a video goes out the same day in every market"},
-      {"promises-reach", W, L, "copy that promises reach or safety (\"guaranteed views\"), in 13 languages"},
+      {"promises-reach", W, L, "copy that promises reach or safety (\"guaranteed views\"), in 16 languages"},
   };
   return table;
 }

@@ -13,7 +13,7 @@ namespace {
 
 const std::string kMovedSmall = std::string(UGC_TEST_DATA) + "/apply/small";
 
-Json json_of(const RunResult& r) {
+Json moved_plan_json(const RunResult& r) {
   INFO("stdout: " << r.out);
   INFO("stderr: " << r.err);
   Json doc = Json::parse(r.out, nullptr, false);
@@ -37,7 +37,7 @@ TEST_CASE("apply e2e: a video renamed with moved: by id is only external_ref PAT
   RunResult planned = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.state()});
   INFO("plan stderr: " << planned.err);
   REQUIRE((planned.exit_code == 0 || planned.exit_code == 2));
-  Json plan = json_of(planned);
+  Json plan = moved_plan_json(planned);
   REQUIRE(plan["actions"].size() == 2);  // one slot per market: US, FR
   for (const Json& a : plan["actions"]) {
     CAPTURE(a.dump());
@@ -71,7 +71,7 @@ TEST_CASE("apply e2e: a video renamed with moved: by id is only external_ref PAT
   // Applied: the state knows the new refs, the entry is now silent and nothing is left to do.
   RunResult after = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.state()});
   REQUIRE(after.exit_code == 0);
-  Json clean = json_of(after);
+  Json clean = moved_plan_json(after);
   CHECK(clean["actions"].empty());
   for (const Json& note : clean["notes"]) CHECK(note["text"].get<std::string>().find("moved:") == std::string::npos);
 }

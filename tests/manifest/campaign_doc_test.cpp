@@ -18,8 +18,9 @@ namespace {
 void schema_key_paths(const nlohmann::json& node, const std::string& path, std::set<std::string>& out) {
   if (!node.is_object()) return;
   if (node.contains("properties"))
-    for (const auto& [key, sub] : node["properties"].items()) {
-      std::string at = path.empty() ? key : path + "." + key;
+    for (const auto& item : node["properties"].items()) {
+      const nlohmann::json& sub = item.value();
+      std::string at = path.empty() ? item.key() : path + "." + item.key();
       out.insert(at);
       schema_key_paths(sub, at, out);
     }

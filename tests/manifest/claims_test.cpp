@@ -21,8 +21,8 @@ using ugc::manifest::fold_claim_text;
 namespace {
 
 // Languages a claims table and both corpora must exist for.
-const std::vector<std::string> kClaimLanguages = {"en", "fr", "de", "es", "it", "pt", "ja",
-                                                  "ko", "zh", "nl", "pl", "tr", "ar"};
+const std::vector<std::string> kClaimLanguages = {"en", "fr", "de", "es", "it", "pt", "ja", "ko",
+                                                  "zh", "nl", "pl", "tr", "ar", "ru", "sv", "id"};
 
 std::vector<std::string> corpus_lines(const std::string& language, const std::string& kind) {
   std::ifstream in(data("claims/" + language + "." + kind + ".txt"));

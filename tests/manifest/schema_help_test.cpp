@@ -27,8 +27,9 @@ void undocumented(const nlohmann::json& node, const std::string& path, std::vect
       out.push_back(at);
   };
   if (node.contains("properties"))
-    for (const auto& [key, sub] : node["properties"].items()) {
-      std::string at = path.empty() ? key : path + "." + key;
+    for (const auto& item : node["properties"].items()) {
+      const nlohmann::json& sub = item.value();
+      std::string at = path.empty() ? item.key() : path + "." + item.key();
       check(sub, at);
       undocumented(sub, at, out);
     }

@@ -6,10 +6,11 @@
 // `promises-reach`) and the tests read them.
 //
 // Text and phrases are compared after fold_claim_text(): lower case (Turkish
-// İ/I/ı all fold to i), Latin diacritics dropped (é -> e, ß -> ss, ł -> l),
-// full-width ASCII made ASCII (Japanese input), Arabic diacritics and tatweel
-// dropped and alef/ta marbuta/alef maqsura forms unified, punctuation and
-// whitespace runs made one space. Pure functions, thread-safe.
+// İ/I/ı all fold to i; Greek and Cyrillic too, ё as е), Latin diacritics
+// dropped (é -> e, ß -> ss, ł -> l), full-width ASCII made ASCII (Japanese
+// input), Arabic diacritics and tatweel dropped and alef/ta marbuta/alef
+// maqsura forms unified, punctuation and whitespace runs made one space.
+// Pure functions, thread-safe.
 #include <optional>
 #include <string>
 #include <string_view>
