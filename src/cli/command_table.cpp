@@ -4,6 +4,7 @@ namespace ugc::cli {
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
+      {"init", "Scaffold a commented campaign file, its schema, media/ and .gitignore", define_init},
       {"validate", "Check campaign files for errors (schema, semantics, API limits)", define_validate},
       {"lint", "Check campaign files for errors and warnings (style, rights, captions)", define_lint},
       {"expand", "Show the bundles, accounts and video slots a campaign file means", define_expand},
@@ -19,6 +20,7 @@ const std::vector<CommandSpec>& command_table() {
       {"runs", "List past applies (time, who, campaign file and commit, credits, outcome); show one", define_runs},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
+      {"schema", "Print the JSON Schema of the campaign file or of the plan", define_schema},
   };
   return table;
 }

@@ -6,6 +6,7 @@
 
 #include "slot_assigner.hpp"
 #include "ugc/expand/account_profile.hpp"
+#include "ugc/expand/moves.hpp"
 
 namespace ugc::expand {
 namespace {
@@ -210,6 +211,17 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
   return requests;
 }
 
+// The `moved:` entries as external_ref renames (moves.hpp), their problems reported.
+std::vector<manifest::Move> renames_of(const Campaign& campaign, const std::vector<DesiredBundle>& bundles,
+                                       const std::vector<SlotRequest>& requests, Problems& problems) {
+  std::vector<DesiredSlot> slots;
+  slots.reserve(requests.size());
+  for (const auto& r : requests) slots.push_back(r.slot);
+  ResolvedMoves resolved = resolve_moves(campaign, bundles, slots);
+  for (const auto& p : resolved.problems) problems.add(p.where, p.message);
+  return std::move(resolved.renames);
+}
+
 // `moved:` applied to the recorded assignment: a renamed slot keeps its place
 // under the new ref, and places in a renamed bundle follow the bundle.
 SlotAssignment with_moves(const SlotAssignment& previous, const std::vector<manifest::Move>& moved) {
@@ -335,11 +347,11 @@ Result<DesiredResources> expand_campaign(const Campaign& campaign, const SlotAss
   Problems problems;
   DesiredResources out;
   out.campaign = campaign.id;
-  out.moved = campaign.moved;
   add_bundles(campaign, out, problems);
   std::set<std::string> used_media;
   auto requests = slot_requests(campaign, problems, used_media);
-  place_slots(campaign, requests, with_moves(previous, campaign.moved), out, problems);
+  out.moved = renames_of(campaign, out.bundles, requests, problems);
+  place_slots(campaign, requests, with_moves(previous, out.moved), out, problems);
   add_media(campaign, used_media, out, problems);
   if (!problems.empty()) return problems.error(campaign.id);
   return out;

@@ -5,20 +5,13 @@
 #include <set>
 #include <tuple>
 
+#include "ugc/manifest/claims.hpp"
 #include "ugc/manifest/limits.hpp"
 #include "ugc/manifest/lint.hpp"
 #include "ugc/manifest/targets.hpp"
 
 namespace ugc::manifest {
 namespace {
-
-// Copy that promises what no one can promise: reach, or safety from bans.
-const std::vector<std::string> kPromisePhrases = {
-    "guaranteed views", "guaranteed followers", "guaranteed reach", "guaranteed likes", "guaranteed results",
-    "guaranteed viral", "guaranteed to go viral", "go viral guaranteed", "100% safe", "ban-proof", "ban proof",
-    "never get banned", "no risk of ban", "risk-free growth", "instant followers", "vues garanties",
-    "garantierte aufrufe", "garantiert viral",
-};
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -117,12 +110,11 @@ class Linter {
                  "caption for market " + market + " has " + std::to_string(tags) + " hashtags; " + to_string(p) +
                      " allows at most " + std::to_string(lim.hashtags), m->code);
       }
-      std::string low = lower(*caption);
-      for (const auto& phrase : kPromisePhrases)
-        if (low.find(phrase) != std::string::npos && reported.insert("promise:" + *caption).second)
-          report(v, at, "promises-reach",
-                 "caption for market " + market + " promises \"" + phrase +
-                     "\"; platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules", m->code);
+      if (auto claim = find_reach_claim(*caption, m->language); claim && reported.insert("promise:" + *caption).second)
+        report(v, at, "promises-reach",
+               "caption for market " + market + " promises \"" + claim->phrase + "\" (" + claim->language +
+                   "); platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules",
+               m->code);
       auto [it, fresh] = text_market.emplace(*caption, m);
       if (!fresh) {
         const Market* first = it->second;

@@ -56,6 +56,7 @@ const std::vector<RuleInfo>& rule_table() {
       {"visible-name-too-long", E, C, "a visible name over 30 characters (or empty)"},
       {"biography-too-long", E, C, "a biography over 80 characters"},
       {"bad-ignore", E, C, "a lint ignore that names no rule or an error rule"},
+      {"moved-unmatched", E, C, "a moved: entry whose 'to' names nothing in the file, or whose old id is still in it"},
       {"caption-not-localized", E, L, "the same caption text in two languages"},
       {"missing-disclosure", E, L, "a caption lacks its creator's disclosure (e.g. #ad)"},
       {"rights-market", E, L, "the creator's rights do not cover the market"},
@@ -69,7 +70,7 @@ const std::vector<RuleInfo>& rule_table() {
       {"identical-caption", W, L, "the same caption on two accounts (markets or videos)"},
       {"too-many-posts-per-day", W, L, "more than 2 posts on one day for one account"},
       {"same-day-all-markets", W, L, "a video goes out the same day in every market"},
-      {"promises-reach", W, L, "copy that promises reach or safety (\"guaranteed views\")"},
+      {"promises-reach", W, L, "copy that promises reach or safety (\"guaranteed views\"), in 16 languages"},
   };
   return table;
 }

@@ -46,6 +46,45 @@ std::vector<std::string> market_codes(const Campaign& c) {
   return out;
 }
 
+// A `moved:` entry names what the file calls something now (`to`): a video id,
+// a market key, a creator id, or an external_ref of the campaign (which only
+// expand can check exactly; see expand/moves.hpp). An old id (`from`) of the
+// same kind still in the file would steal its slots.
+void check_moved(const Campaign& c, const Move& mv, std::vector<Diagnostic>& out) {
+  const std::string entry = "moved: " + mv.from + " -> " + mv.to + ": ";
+  if (mv.from.empty() || mv.to.empty() || mv.from == mv.to) {
+    add_error(out, mv.where, "missing-key",
+              "a moved entry needs different non-empty 'from' and 'to' (video ids, market keys, creator ids or "
+              "external_refs)");
+    return;
+  }
+  auto has_video = [&c](const std::string& id) {
+    return std::any_of(c.videos.begin(), c.videos.end(), [&id](const Video& v) { return v.id == id; });
+  };
+  const char* kind = has_video(mv.to)         ? "video"
+                     : c.find_market(mv.to)  ? "market"
+                     : c.find_creator(mv.to) ? "creator"
+                                             : nullptr;
+  if (kind == nullptr) {
+    if (!c.id.empty() && mv.to.rfind(c.id + "-", 0) == 0) return;  // an external_ref: expand checks it
+    std::vector<std::string> known = ids_of(c.videos);
+    for (const auto& m : c.markets) known.push_back(m.key_as_written);
+    for (const auto& cr : c.creators) known.push_back(cr.id);
+    add_error(out, mv.where, "moved-unmatched",
+              entry + "'" + mv.to + "' is not a video id, market key, creator id or external_ref of this file; " +
+                  (nearest_key(mv.to, known) ? "did you mean '" + *nearest_key(mv.to, known) + "'? " : "") +
+                  "'to' names what the file calls it now");
+    return;
+  }
+  const std::string k = kind;
+  const bool still = (k == "video" && has_video(mv.from)) || (k == "market" && c.find_market(mv.from)) ||
+                     (k == "creator" && c.find_creator(mv.from));
+  if (still)
+    add_error(out, mv.where, "moved-unmatched",
+              entry + k + " '" + mv.from + "' is still in the file; a rename moves what the old " + k +
+                  " had to the new one, so remove '" + mv.from + "' or this entry");
+}
+
 }  // namespace
 
 void check_campaign(Campaign& campaign, const CheckContext& ctx, std::vector<Diagnostic>& out) {
@@ -140,9 +179,7 @@ void check_videos(const Campaign& c, const CheckContext& ctx, std::vector<Diagno
                     " x videos_per_account " + std::to_string(m.videos_per_account) + "); raise videos_per_account to " +
                     std::to_string((wanted + m.accounts - 1) / m.accounts));
   }
-  for (const auto& mv : c.moved)
-    if (mv.from.empty() || mv.to.empty() || mv.from == mv.to)
-      add_error(out, mv.where, "missing-key", "a moved entry needs different non-empty 'from' and 'to' external_refs");
+  for (const auto& mv : c.moved) check_moved(c, mv, out);
 }
 
 }  // namespace ugc::manifest::detail

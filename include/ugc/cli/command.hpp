@@ -45,6 +45,8 @@ CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);
 // `ugc analytics FILE --by ...` and `ugc analytics pull FILE` (cmd_analytics.cpp).
 CommandRun define_analytics(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_init(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_schema(CLI::App& sub, std::shared_ptr<Clock> clock);
 
 // `ugc webhooks register|list|test|delete|deliveries` (cmd_webhook_endpoints.cpp),
 // added under the `webhooks` command; the returned run carries out whichever of

@@ -64,7 +64,7 @@ struct DesiredResources {
   std::vector<DesiredBundle> bundles;  // ordered by market (file order), platform, index
   std::vector<DesiredSlot> slots;      // ordered by bundle, then position
   std::vector<DesiredMedia> media;     // ordered by id; only media some slot or account uses
-  std::vector<manifest::Move> moved;   // renames declared in the file (`moved:`), file order
+  std::vector<manifest::Move> moved;   // the file's `moved:` entries as external_ref renames (moves.hpp), file order
 
   const DesiredBundle* find_bundle(const std::string& external_ref) const;
   const DesiredSlot* find_slot(const std::string& external_ref) const;

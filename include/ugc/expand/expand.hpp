@@ -14,7 +14,8 @@
 //   longer has stays taken too (it may hold a posted video); it is freed when the
 //   state forgets it. A new slot goes to the bundle of its market x platform with
 //   the most free positions (ties: lowest n), at that bundle's lowest free position.
-// - `moved:` entries re-key `previous` first, so a renamed video keeps its place.
+// - `moved:` entries (ids or external_refs, moves.hpp) re-key `previous` first,
+//   so a renamed video keeps its place.
 // - publish_date = video.publish_on, else schedule.start + every_days * (position - 1).
 //
 // Every problem found (missing caption, no free slot, bad username, ...) is
