@@ -11,6 +11,7 @@ const std::vector<CommandSpec>& command_table() {
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
       {"state", "Inspect and edit the local state store", define_state},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
+      {"events", "List recorded webhook events and those not yet forwarded (--pending)", define_events},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
   };
   return table;

@@ -2,7 +2,9 @@
 
 #include <optional>
 
+#include "ugc/events/forward_order.hpp"
 #include "ugc/state/events.hpp"
+#include "ugc/state/outbox.hpp"
 
 namespace ugc::events {
 
@@ -11,7 +13,8 @@ struct EventWriter::Pending {
   std::optional<Result<Recorded>> outcome;  // set by the writer, under mu_
 };
 
-EventWriter::EventWriter(state::Store& store) : store_(store), thread_([this] { run(); }) {}
+EventWriter::EventWriter(state::Store& store, std::vector<std::string> forward_targets)
+    : store_(store), forward_targets_(std::move(forward_targets)), thread_([this] { run(); }) {}
 
 EventWriter::~EventWriter() {
   {
@@ -67,6 +70,12 @@ void EventWriter::commit_batch(std::deque<Pending*>& batch) {
   } else {
     for (Pending* p : batch) {
       auto inserted = state::record_event(store_, p->event->id, p->event->type, p->event->envelope);
+      // A new event's outbox rows join its transaction: stored means queued.
+      if (inserted && *inserted) {
+        if (auto queued = state::enqueue_forward(store_, forward_targets_, p->event->id, forward_order_key(*p->event));
+            !queued)
+          inserted = queued.error();
+      }
       if (!inserted) {
         fail_all(inserted.error());
         break;

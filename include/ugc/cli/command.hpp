@@ -37,6 +37,8 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock);
 // `ugc webhooks serve` here, the endpoint commands below (cmd_webhooks.cpp).
 CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock);
+// `ugc events list [--pending]` (cmd_events.cpp).
+CommandRun define_events(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);
 
 // `ugc webhooks register|list|test|delete|deliveries` (cmd_webhook_endpoints.cpp),
