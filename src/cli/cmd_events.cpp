@@ -54,7 +54,7 @@ Result<int> list_events(state::Store& store, const EventsListFlags& f) {
     OrderedJson doc = OrderedJson::array();
     for (const auto& e : *events)
       doc.push_back(OrderedJson{{"event_id", e.event_id}, {"type", e.type}, {"received_at", e.received_at},
-                                {"payload", e.payload}});
+                                {"payload", OrderedJson::parse(e.payload.dump())}});
     std::cout << doc.dump(2) << "\n";
     return kExitOk;
   }

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 extern char** environ;
@@ -46,6 +47,13 @@ Error command_failed(const std::string& what, const std::string& err_tail) {
 struct SpawnedCommand {
   pid_t pid = -1;
   int in = -1, err = -1;
+  SpawnedCommand() = default;
+  SpawnedCommand(SpawnedCommand&& other) noexcept : pid(other.pid), in(other.in), err(other.err) {
+    other.in = other.err = -1;
+  }
+  SpawnedCommand(const SpawnedCommand&) = delete;
+  SpawnedCommand& operator=(const SpawnedCommand&) = delete;
+  SpawnedCommand& operator=(SpawnedCommand&&) = delete;
   ~SpawnedCommand() {
     if (in >= 0) ::close(in);
     if (err >= 0) ::close(err);

@@ -6,6 +6,7 @@
 #include <openssl/hmac.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <sstream>
