@@ -114,7 +114,7 @@ bool exchange(SpawnedCommand& child, const std::string& input, std::string& err_
     if (left.count() <= 0) return false;
     pollfd fds[2] = {{child.in, POLLOUT, 0}, {child.err, POLLIN, 0}};
     if (::poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) return false;
-    if (child.in >= 0 && (fds[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+    if (child.in >= 0 && (fds[0].revents & (POLLOUT | POLLERR | POLLHUP | POLLNVAL))) {
       const ssize_t n = ::write(child.in, input.data() + written, input.size() - written);
       if (n > 0) written += static_cast<std::size_t>(n);
       if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == input.size()) {
@@ -122,7 +122,7 @@ bool exchange(SpawnedCommand& child, const std::string& input, std::string& err_
         child.in = -1;
       }
     }
-    if (child.err >= 0 && (fds[1].revents & (POLLIN | POLLERR | POLLHUP))) {
+    if (child.err >= 0 && (fds[1].revents & (POLLIN | POLLERR | POLLHUP | POLLNVAL))) {
       char buf[4096];
       const ssize_t n = ::read(child.err, buf, sizeof buf);
       if (n > 0) {
