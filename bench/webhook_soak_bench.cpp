@@ -1,11 +1,14 @@
 // Soak bench of `ugc webhooks serve` (run by hand; see bench/README.md).
-//   build/bench/webhook_soak_bench [--deliveries N] [--threads T] [--ugc PATH]
+//   build/bench/webhook_soak_bench [--deliveries N] [--threads T] [--ugc PATH] [--forward on]
 // Starts the receiver as its own process on loopback with a fresh state file,
 // then sends N signed deliveries (default 10,000) from T threads (default 4),
 // each over one keep-alive connection: mostly new events, with replays of
 // earlier events and forgeries (tampered body, wrong secret, stale) mixed in.
 // Prints deliveries/s and latency percentiles, then reads the state file and
 // checks every valid event is stored exactly once and no forged one is.
+// With --forward on, the receiver also forwards every new event (--forward) to
+// a tracker stand-in served by this process, and the bench reports how long
+// the outbox took to drain after the last delivery.
 #include <httplib.h>
 
 #include <algorithm>
@@ -14,6 +17,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <random>
 #include <set>
 #include <string>
@@ -35,6 +40,44 @@ struct SoakOptions {
   double replay_rate = 0.15;   // a delivery re-sends an event already sent
   double forgery_rate = 0.05;  // a delivery that must be refused
   std::string ugc = UGC_BINARY;
+  bool forward = false;
+};
+
+// The user's tracker, for --forward on: answers 200 and counts distinct ids.
+class SoakTracker {
+ public:
+  SoakTracker() {
+    server_.Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard hold(mu_);
+      ids_.insert(req.get_header_value("TokPortal-Event-Id"));
+      ++deliveries_;
+      res.status = 200;
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~SoakTracker() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  std::size_t distinct() {
+    std::lock_guard hold(mu_);
+    return ids_.size();
+  }
+  std::size_t deliveries() {
+    std::lock_guard hold(mu_);
+    return deliveries_;
+  }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::mutex mu_;
+  std::set<std::string> ids_;
+  std::size_t deliveries_ = 0;
 };
 
 struct PlannedDelivery {
@@ -54,6 +97,7 @@ SoakOptions parse_soak_options(int argc, char** argv) {
     if (flag == "--deliveries") o.deliveries = std::atoi(value.c_str());
     else if (flag == "--threads") o.threads = std::max(1, std::atoi(value.c_str()));
     else if (flag == "--ugc") o.ugc = value;
+    else if (flag == "--forward") o.forward = value == "on";
     else std::fprintf(stderr, "ignoring unknown flag %s\n", flag.c_str());
   }
   return o;
@@ -130,8 +174,14 @@ int main(int argc, char** argv) {
   ugc::testing::TempDir dir;
   const std::string secret = "whsec_soak_0123456789abcdef";
   const std::string state_path = dir.file("state.db");
-  ugc::testing::ListeningProcess receiver({o.ugc, "webhooks", "serve", "--port", "0", "--state", state_path},
-                                          {{"UGC_WEBHOOK_SECRET", secret}});
+  std::unique_ptr<SoakTracker> tracker;
+  std::vector<std::string> args = {o.ugc, "webhooks", "serve", "--port", "0", "--state", state_path};
+  if (o.forward) {
+    tracker = std::make_unique<SoakTracker>();
+    args.insert(args.end(), {"--forward", tracker->url()});
+  }
+  ugc::testing::ListeningProcess receiver(
+      args, {{"UGC_WEBHOOK_SECRET", secret}, {"UGC_FORWARD_SECRET", "soak-tracker-secret-0123"}});
   if (!receiver.error().empty()) {
     std::fprintf(stderr, "receiver did not start: %s\n", receiver.error().c_str());
     return 1;
@@ -161,6 +211,16 @@ int main(int argc, char** argv) {
               static_cast<double>(all.size()) / seconds, percentile(all, 0.50), percentile(all, 0.90),
               percentile(all, 0.99), all.empty() ? 0.0 : all.back());
   std::printf("  answers other than planned (200 valid or replay, 401 forgery): %d\n", unexpected);
+  bool forwarded_all = true;
+  if (tracker) {
+    const auto last_delivery = SteadyClock::now();
+    while (tracker->distinct() < valid_ids.size() && SteadyClock::now() - last_delivery < std::chrono::minutes(2))
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::printf("  forwarding: %zu of %zu events reached the tracker (%zu deliveries), %.2f s after the last delivery\n",
+                tracker->distinct(), valid_ids.size(), tracker->deliveries(),
+                std::chrono::duration<double>(SteadyClock::now() - last_delivery).count());
+    forwarded_all = tracker->distinct() == valid_ids.size();
+  }
 
   receiver.stop();
   std::printf("  receiver: %s", receiver.output().substr(receiver.output().find("ugc webhooks: stopped")).c_str());
@@ -182,5 +242,5 @@ int main(int argc, char** argv) {
   const bool exact = missing == 0 && doubled == 0 && forged == 0 && times.size() == valid_ids.size();
   std::printf("  state: %zu events stored; valid missing %d, stored twice %d, forged stored %d -> %s\n", times.size(),
               missing, doubled, forged, exact ? "every valid event exactly once" : "MISMATCH");
-  return exact && unexpected == 0 ? 0 : 1;
+  return exact && unexpected == 0 && forwarded_all ? 0 : 1;
 }

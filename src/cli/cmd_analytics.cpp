@@ -216,9 +216,10 @@ CommandRun define_analytics(CLI::App& sub, std::shared_ptr<Clock> clock) {
   pull->footer(kPullHelp);
 
   CommandRun report = define_analytics_report(sub, clock);
+  CLI::App* report_sub = sub.get_subcommand("report");
   return [=]() -> Result<int> {
     if (pull->parsed()) return run_pull(*pull_flags, clock);
-    if (sub.get_subcommand("report")->parsed()) return report();
+    if (report_sub->parsed()) return report();
     return run_compare(*compare, clock);
   };
 }

@@ -19,6 +19,7 @@ const std::vector<CommandSpec>& command_table() {
        define_analytics},
       {"runs", "List past applies (time, who, campaign file and commit, credits, outcome); show one", define_runs},
       {"webhooks", "Receive webhook deliveries (serve); manage endpoints and deliveries", define_webhooks},
+      {"events", "List recorded webhook events and those not yet forwarded (--pending)", define_events},
       {"sim", "Run a local simulator of the TokPortal API", define_sim},
       {"schema", "Print the JSON Schema of the campaign file or of the plan", define_schema},
   };

@@ -2,8 +2,10 @@
 
 #include <optional>
 
+#include "ugc/events/forward_order.hpp"
 #include "ugc/events/lifecycle_update.hpp"
 #include "ugc/state/events.hpp"
+#include "ugc/state/outbox.hpp"
 
 namespace ugc::events {
 
@@ -12,7 +14,8 @@ struct EventWriter::Pending {
   std::optional<Result<Recorded>> outcome;  // set by the writer, under mu_
 };
 
-EventWriter::EventWriter(state::Store& store) : store_(store), thread_([this] { run(); }) {}
+EventWriter::EventWriter(state::Store& store, std::vector<std::string> forward_targets)
+    : store_(store), forward_targets_(std::move(forward_targets)), thread_([this] { run(); }) {}
 
 EventWriter::~EventWriter() {
   {
@@ -54,6 +57,17 @@ void EventWriter::run() {
   }
 }
 
+// One event inside the batch's transaction. A new event's outbox rows and the
+// state it changes join that transaction: stored means queued and applied.
+Result<Recorded> EventWriter::record_in_transaction(const WebhookEvent& event) {
+  auto inserted = state::record_event(store_, event.id, event.type, event.envelope);
+  if (!inserted) return inserted.error();
+  if (!*inserted) return Recorded::duplicate;
+  UGC_TRY(state::enqueue_forward(store_, forward_targets_, event.id, forward_order_key(event)));
+  UGC_TRY(apply_lifecycle_event(store_, event));
+  return Recorded::stored;
+}
+
 // Runs without mu_ (callers keep queueing meanwhile); writes the outcomes
 // under it, so a waiting caller sees its outcome whole.
 void EventWriter::commit_batch(std::deque<Pending*>& batch) {
@@ -67,19 +81,12 @@ void EventWriter::commit_batch(std::deque<Pending*>& batch) {
     fail_all(tx.error());
   } else {
     for (Pending* p : batch) {
-      auto inserted = state::record_event(store_, p->event->id, p->event->type, p->event->envelope);
-      if (!inserted) {
-        fail_all(inserted.error());
+      auto recorded = record_in_transaction(*p->event);
+      if (!recorded) {
+        fail_all(recorded.error());
         break;
       }
-      // Only a new event changes state; the update commits with its record.
-      if (*inserted) {
-        if (auto applied = apply_lifecycle_event(store_, *p->event); !applied) {
-          fail_all(applied.error());
-          break;
-        }
-      }
-      outcomes.push_back(*inserted ? Recorded::stored : Recorded::duplicate);
+      outcomes.push_back(*recorded);
     }
     if (outcomes.size() == batch.size() && outcomes.front().ok()) {
       if (auto committed = tx->commit(); !committed) fail_all(committed.error());

@@ -42,17 +42,20 @@ Result<std::string> read_secret_file(const std::string& path) {
 
 }  // namespace
 
-Result<std::string> load_signing_secret(const std::optional<std::string>& file, const char* env_value) {
+Result<std::string> load_secret(const std::optional<std::string>& file, const char* env_value, const std::string& flag,
+                                const std::string& env_name) {
   const bool from_env = env_value != nullptr && *env_value != '\0';
-  if (file && from_env)
-    return invalid_input(std::string("both --secret-file and ") + kSigningSecretEnv + " are set; use one");
+  if (file && from_env) return invalid_input("both " + flag + " and " + env_name + " are set; use one");
   if (!file && !from_env)
-    return invalid_input(std::string("no signing secret: pass --secret-file FILE (mode 600) or set ") +
-                         kSigningSecretEnv);
+    return invalid_input("no signing secret: pass " + flag + " FILE (mode 600) or set " + env_name);
   auto secret = file ? read_secret_file(*file) : Result<std::string>(std::string(env_value));
   if (!secret) return secret.error();
   if (secret->empty()) return invalid_input("the signing secret is empty");
   return secret;
+}
+
+Result<std::string> load_signing_secret(const std::optional<std::string>& file, const char* env_value) {
+  return load_secret(file, env_value, "--secret-file", kSigningSecretEnv);
 }
 
 }  // namespace ugc::events

@@ -48,7 +48,7 @@ void refuse_busy(int fd) {
 }  // namespace
 
 WebhookReceiver::WebhookReceiver(ReceiverOptions options, state::Store& store, std::shared_ptr<Clock> clock)
-    : options_(std::move(options)), clock_(std::move(clock)), writer_(store) {}
+    : options_(std::move(options)), clock_(std::move(clock)), writer_(store, options_.forward_targets) {}
 
 WebhookReceiver::~WebhookReceiver() { stop(); }
 

@@ -189,10 +189,29 @@ CREATE TABLE runs (
 );
 )sql";
 
+// Version 6: the forwarding outbox of `ugc webhooks serve --forward/--on-event`.
+// One row per (target, event) still to deliver, written in the transaction
+// that stores the event and deleted once the target took it. Rows of one
+// target and order_key (the event's bundle) are delivered in id order.
+constexpr const char* kV6 = R"sql(
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  target          TEXT NOT NULL,
+  event_id        TEXT NOT NULL REFERENCES events (event_id),
+  order_key       TEXT NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  last_error      TEXT NOT NULL DEFAULT '',
+  created_at      TEXT NOT NULL,
+  UNIQUE (target, event_id)
+);
+CREATE INDEX outbox_by_key ON outbox (target, order_key, id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}};
+  static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6}};
   return list;
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 // In foreign key order; `locks` is left out on purpose.
 constexpr const char* kSalvagedTables[] = {"meta",  "bundles", "accounts",     "video_slots",        "media",
-                                           "journal", "events", "credit_costs", "analytics_snapshots"};
+                                           "journal", "events", "outbox", "credit_costs", "analytics_snapshots"};
 
 struct RawStatement {
   sqlite3_stmt* stmt = nullptr;

@@ -42,6 +42,8 @@ CommandRun define_import(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_runs(CLI::App& sub, std::shared_ptr<Clock> clock);
 // `ugc webhooks serve` here, the endpoint commands below (cmd_webhooks.cpp).
 CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock);
+// `ugc events list [--pending]` (cmd_events.cpp).
+CommandRun define_events(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_sim(CLI::App& sub, std::shared_ptr<Clock> clock);
 // `ugc analytics FILE --by ...` and `ugc analytics pull FILE` (cmd_analytics.cpp).
 CommandRun define_analytics(CLI::App& sub, std::shared_ptr<Clock> clock);

@@ -14,6 +14,9 @@
 // replay (in the same batch, later, or after a restart) records nothing. Ids
 // this writer committed are also remembered (up to kRememberedIds), so that
 // a redelivery of one is answered without waiting for the next commit.
+// With forwarding targets (`--forward`, `--on-event`), each newly stored event
+// also gets one outbox row per target in the same transaction
+// (ugc/state/outbox.hpp); a duplicate gets none.
 // Thread-safe. The store must outlive the writer; nothing else should write
 // to it meanwhile from this process (the store serialises calls anyway).
 #include <condition_variable>
@@ -23,6 +26,7 @@
 #include <string>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 #include "ugc/core/result.hpp"
 #include "ugc/events/webhook_event.hpp"
@@ -37,7 +41,7 @@ class EventWriter {
  public:
   static constexpr std::size_t kRememberedIds = 100000;
 
-  explicit EventWriter(state::Store& store);
+  explicit EventWriter(state::Store& store, std::vector<std::string> forward_targets = {});
   ~EventWriter();  // finishes the queued events, then stops
   EventWriter(const EventWriter&) = delete;
   EventWriter& operator=(const EventWriter&) = delete;
@@ -53,8 +57,10 @@ class EventWriter {
   struct Pending;
   void run();
   void commit_batch(std::deque<Pending*>& batch);
+  Result<Recorded> record_in_transaction(const WebhookEvent& event);
 
   state::Store& store_;
+  const std::vector<std::string> forward_targets_;  // outbox labels
   mutable std::mutex mu_;
   std::condition_variable work_, done_;
   std::deque<Pending*> queue_;

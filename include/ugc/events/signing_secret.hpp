@@ -19,4 +19,9 @@ inline constexpr const char* kSigningSecretEnv = "UGC_WEBHOOK_SECRET";
 // variable both set. One trailing newline (LF or CRLF) is dropped from a file.
 Result<std::string> load_signing_secret(const std::optional<std::string>& file, const char* env_value);
 
+// The same rules for another secret (the forwarding secret): `flag` and
+// `env_name` name its sources in the error messages.
+Result<std::string> load_secret(const std::optional<std::string>& file, const char* env_value, const std::string& flag,
+                                const std::string& env_name);
+
 }  // namespace ugc::events

@@ -29,6 +29,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "ugc/core/clock.hpp"
 #include "ugc/core/result.hpp"
@@ -47,6 +48,8 @@ struct ReceiverOptions {
   std::chrono::milliseconds request_time{5000};
   std::chrono::milliseconds idle_timeout{5000};
   std::size_t max_connections = 256;
+  // Outbox labels queued for each new event (Forwarder::target_names()).
+  std::vector<std::string> forward_targets;
 };
 
 // Counters since start, for logs and the soak bench.
