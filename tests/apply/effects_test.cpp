@@ -87,7 +87,7 @@ TEST_CASE("effects: bulk bundles go onto the records of their platform, in answe
 TEST_CASE("effects: a batch records the positions it configured, with the URL sent, and fails on a refused one") {
   EffectsRig rig;
   REQUIRE(rig.store->upsert_bundle({"wave-GB-tiktok-1", "b-1", "wave", "GB", "UK", "tiktok", 1, 2, "pending_setup",
-                                    std::nullopt})
+                                    std::nullopt, "", ""})
               .ok());
   plan::Action a;
   a.id = "configure_videos:wave-GB-tiktok-1";
