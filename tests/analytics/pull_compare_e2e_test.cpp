@@ -75,7 +75,7 @@ class AnalyticsSession {
   }
   std::vector<Json> api_requests_since(std::size_t from) const {
     std::vector<Json> out;
-    for (const Json& r : sim_.get("/__sim/requests")["data"])
+    for (const Json doc = sim_.get("/__sim/requests"); const Json& r : doc["data"])
       if (r.value("path", "").rfind("/__sim", 0) != 0) out.push_back(r);
     return std::vector<Json>(out.begin() + static_cast<long>(std::min(from, out.size())), out.end());
   }
@@ -107,7 +107,7 @@ std::int64_t raw_metric(const RawPost& p, const std::string& metric) {
 // Every post of every account seen so far (a banned account's posts keep its
 // last scrape), keyed by slot external_ref "stats-<video>-<market>-<platform>".
 std::map<std::string, RawPost> read_sim_posts(const SimProcess& sim, std::set<std::string>& accounts) {
-  for (const Json& b : sim.get("/api/ext/bundles?per_page=100", true)["data"])
+  for (const Json doc = sim.get("/api/ext/bundles?per_page=100", true); const Json& b : doc["data"])
     if (b["saved_account_id"].is_string()) accounts.insert(b["saved_account_id"].get<std::string>());
   std::map<std::string, RawPost> out;
   for (const auto& id : accounts) {
@@ -198,7 +198,7 @@ int count_outcome(const Json& pull, const std::string& outcome) {
 }
 
 std::string bundle_id_of(const SimProcess& sim, const std::string& external_ref) {
-  for (const Json& b : sim.get("/api/ext/bundles?per_page=100", true)["data"])
+  for (const Json doc = sim.get("/api/ext/bundles?per_page=100", true); const Json& b : doc["data"])
     if (b["external_ref"] == external_ref) return b["id"].get<std::string>();
   FAIL("no bundle " << external_ref);
   return "";

@@ -82,14 +82,14 @@ RunResult reconcile(const ApplySession& s, const std::vector<std::string>& paths
 
 long long credits_debited(ApplySession& s) {
   long long debited = 0;
-  for (const Json& e : s.sim().get("/__sim/ledger")["data"])
+  for (const Json doc = s.sim().get("/__sim/ledger"); const Json& e : doc["data"])
     if (e["type"] == "debit") debited += -e["amount"].get<long long>();
   return debited;
 }
 
 int debits(ApplySession& s) {
   int n = 0;
-  for (const Json& e : s.sim().get("/__sim/ledger")["data"])
+  for (const Json doc = s.sim().get("/__sim/ledger"); const Json& e : doc["data"])
     if (e["type"] == "debit") ++n;
   return n;
 }

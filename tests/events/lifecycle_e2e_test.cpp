@@ -57,7 +57,7 @@ class LifecycleRun {
     // The endpoint first (its secret is shown only on creation), then the
     // receiver with that secret, then the endpoint pointed at its port.
     Json types = Json::array();
-    for (const Json& t : api("GET", "/webhooks/events")["data"]["events"])
+    for (const Json doc = api("GET", "/webhooks/events"); const Json& t : doc["data"]["events"])
       if (t.value("emitted", false)) types.push_back(t["type"]);
     Json created = api("POST", "/webhooks", {{"url", "http://127.0.0.1:9/"}, {"events", types}})["data"];
     receiver_ = std::make_unique<ServedReceiver>(std::vector<std::string>{}, created["signing_secret"].get<std::string>());
@@ -124,7 +124,7 @@ class LifecycleRun {
 
   std::vector<Json> sim_bundles() {
     std::vector<Json> out;
-    for (const Json& b : api("GET", "/bundles?per_page=100")["data"]) out.push_back(b);
+    for (const Json doc = api("GET", "/bundles?per_page=100"); const Json& b : doc["data"]) out.push_back(b);
     return out;
   }
   Json sim_videos(const std::string& id) { return api("GET", "/bundles/" + id + "/videos")["data"]; }

@@ -51,13 +51,13 @@ class RefreshSession {
   // The simulator's API request log (control requests excluded).
   std::vector<Json> api_requests() const {
     std::vector<Json> out;
-    for (const Json& r : sim_->get("/__sim/requests")["data"])
+    for (const Json doc = sim_->get("/__sim/requests"); const Json& r : doc["data"])
       if (r.value("path", "").rfind("/__sim", 0) != 0) out.push_back(r);
     return out;
   }
   std::vector<Json> bundles() const {
     std::vector<Json> out;
-    for (const Json& b : sim_->get("/api/ext/bundles?per_page=100", true)["data"]) out.push_back(b);
+    for (const Json doc = sim_->get("/api/ext/bundles?per_page=100", true); const Json& b : doc["data"]) out.push_back(b);
     return out;
   }
 
@@ -116,7 +116,7 @@ const Json* find_drift(const Json& refresh, const std::string& ref, const std::s
 
 long long debited(RefreshSession& s) {
   long long total = 0;
-  for (const Json& e : s.sim().get("/__sim/ledger")["data"])
+  for (const Json doc = s.sim().get("/__sim/ledger"); const Json& e : doc["data"])
     if (e["type"] == "debit") total += -e["amount"].get<long long>();
   return total;
 }
@@ -206,7 +206,7 @@ TEST_CASE("refresh e2e: a bundle cancelled by TokPortal is recorded, then skippe
   // The plan shows the closed bundle's work as blocked, never buys it again.
   RunResult plan = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.state()});
   REQUIRE(plan.exit_code == 0);
-  for (const Json& a : json_of(plan)["actions"]) CHECK(a["kind"] != "create_bundle");
+  for (const Json doc = json_of(plan); const Json& a : doc["actions"]) CHECK(a["kind"] != "create_bundle");
 
   RunResult text = s.ugc({"refresh", s.campaign(), "--state", s.state()});
   CHECK(text.exit_code == 0);
