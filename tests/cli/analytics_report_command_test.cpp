@@ -13,6 +13,7 @@
 #include "support/fake_clock.hpp"
 #include "support/temp_dir.hpp"
 #include "ugc/analytics/html_report.hpp"
+#include "ugc/analytics/snapshot_record.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/state/analytics_snapshots.hpp"
 #include "ugc/state/resources.hpp"
@@ -23,7 +24,8 @@ namespace {
 
 const std::string kWaveFile = std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml";
 
-// A state file holding two pulls of three posts of ugc-wave-1.
+// A state file holding two pulls of three posts of ugc-wave-1, stored as
+// `ugc analytics pull` stores them (analytics/snapshot_record.hpp).
 void seed_pulled_state(const std::string& path) {
   auto store = state::Store::open(path, {state::Access::read_write, true}, std::make_shared<ugc::testing::FakeClock>());
   REQUIRE(store.ok());
@@ -43,10 +45,20 @@ void seed_pulled_state(const std::string& path) {
     s.position = 1;
     s.campaign_video = "review-week1";
     REQUIRE(store->upsert_slot(s).ok());
-    for (int day = 1; day <= 2; ++day)
-      REQUIRE(state::insert_snapshot(*store, {s.external_ref, "2027-03-2" + std::to_string(day) + "T09:00:00Z",
-                                              Json{{"views", 1000 * day + 100 * ++n}, {"likes", 10}}})
-                  .ok());
+    for (int day = 1; day <= 2; ++day) {
+      analytics::PostSnapshot post;
+      post.post.slot_ref = s.external_ref;
+      post.post.bundle_ref = b.external_ref;
+      post.post.campaign = b.campaign;
+      post.post.market = market;
+      post.post.platform = "tiktok";
+      post.post.creator = "creator-01";
+      post.post.video = "review-week1";
+      post.post.scraped_at = "2027-03-2" + std::to_string(day) + "T09:00:00Z";
+      post.post.views = 1000 * day + 100 * ++n;
+      post.post.likes = 10;
+      REQUIRE(state::insert_snapshot(*store, analytics::to_snapshot(post)).ok());
+    }
   }
 }
 
@@ -75,6 +87,7 @@ TEST_CASE("analytics report writes the example campaign's report from the pulled
   seed_pulled_state(dir.file("state.db"));
   const std::string out = dir.file("wave.html");
   auto code = run_report_command({"report", kWaveFile, "-o", out, "--state", dir.file("state.db")});
+  INFO((code.ok() ? std::string() : code.error().message()));
   REQUIRE(code.ok());
   CHECK(*code == kExitOk);
   const std::string html = command_file(out);
@@ -95,6 +108,7 @@ TEST_CASE("analytics report refuses to overwrite a file that is not a report, an
   auto refused =
       run_report_command({"report", kWaveFile, "-o", dir.file("notes.txt"), "--state", dir.file("state.db")});
   REQUIRE_FALSE(refused.ok());
+  INFO(refused.error().message());
   CHECK(refused.error().kind() == ErrorKind::conflict);
   CHECK(command_file(dir.file("notes.txt")) == "keep me\n");
   CHECK(
