@@ -333,6 +333,20 @@ PostedSplit video_split(ApplySession& s) {
   return split;
 }
 
+// The simulator's clock keeps the real time of day and the manager posts at
+// 12:00 of a video's date: start the loop at 00:00 so the checks made after
+// each simulated day fall before that day's posting, whatever hour the test runs.
+void set_sim_clock_to_midnight(ApplySession& s, const CivilDate& day) {
+  s.sim().post("/__sim/clock", Json{{"date", day.plus_days(-1).str()}});
+  const Json clock = s.sim().get("/__sim/clock");
+  const std::string now = clock["data"]["now"];  // YYYY-MM-DDTHH:MM:SS...; the offset is kept in whole seconds: +1
+  REQUIRE(now.size() >= 19);
+  const int into_day = std::stoi(now.substr(11, 2)) * 3600 + std::stoi(now.substr(14, 2)) * 60 + std::stoi(now.substr(17, 2));
+  const Json moved = s.sim().post("/__sim/clock", Json{{"advance_seconds", 86400 - into_day + 1}});
+  INFO(now << " -> " << moved.dump());
+  REQUIRE(moved["data"]["today"].get<std::string>() == day.str());
+}
+
 }  // namespace
 
 TEST_CASE("reconcile docs: the systemd units and the cron line run as written, the loop stops cleanly on SIGTERM") {
@@ -394,9 +408,9 @@ TEST_CASE("reconcile loop on the simulator's clock: every video posted on its da
   ApplySession s(kSmallCampaign, {"--rate-capacity", "100000", "--rate-refill", "100000"});
   s.edit_campaign("every_days: 2", "every_days: 1");  // videos on 03-01, 03-02, 03-03
   const plan::Totals totals = fresh_plan_totals(s.campaign());
-  s.sim().post("/__sim/clock", Json{{"date", "2027-02-26"}});
-  int debit_entries = -1;
   CivilDate today = *CivilDate::parse("2027-02-26");
+  set_sim_clock_to_midnight(s, today);
+  int debit_entries = -1;
   for (int day = 0; day < 7; ++day) {
     // 97 runs with 96 waits of 15 simulated minutes: one simulated day per process.
     RunResult r = reconcile(s, {s.campaign()},
