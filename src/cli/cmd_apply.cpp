@@ -205,9 +205,10 @@ Error interrupted_before_actions() {
 
 // Everything after planning: show, confirm, create the state, execute. Sets
 // `run`'s outcome (and results) on every way out, for the run history.
+// `captions`: the review `ugc plan` shows beside the plan (null for a saved plan).
 Result<int> carry_out(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock, const plan::Plan& plan,
-                      ApplyState& held, api::Client& client, InterruptScope& interrupt,
-                      const api::CreditCosts& prices_read, state::RunRecord& run) {
+                      const plan::CaptionReview* captions, ApplyState& held, api::Client& client,
+                      InterruptScope& interrupt, const api::CreditCosts& prices_read, state::RunRecord& run) {
   const bool json = flags.format == "json";
   std::FILE* human = json ? stderr : stdout;  // with --format json stdout holds only the document
   const bool saved = is_saved_plan(flags.file);
@@ -217,8 +218,10 @@ Result<int> carry_out(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
     return interrupted_before_actions();
   };
 
-  auto renderer = plan::make_renderer(plan::RenderFormat::text, use_color(human) && !json_log_lines());
-  show_to_user(human, renderer->render(plan));
+  plan::RenderOptions shown;  // as `ugc plan` renders it: the same captions, languages and lint
+  shown.color = use_color(human) && !json_log_lines();
+  shown.captions = captions;
+  show_to_user(human, plan::make_renderer(plan::RenderFormat::text, shown)->render(plan));
   if (plan.actions.empty()) {
     run.outcome = "no changes";
     if (json) {
@@ -320,14 +323,15 @@ Result<int> run_apply(ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   if (stop_requested()) return interrupted_before_actions();
 
   api::CreditCosts prices_read;
-  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots, &prices_read};
+  plan::CaptionReview captions;
+  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots, &prices_read, &captions};
   auto plan = saved ? verify_saved_plan(flags.file, held.store.get(), client, *clock, flags.media_roots, &prices_read)
                     : plan_from_file(request, held.store.get(), &client, *clock);
   if (!plan.ok()) return plan.error();
   if (stop_requested()) return interrupted_before_actions();
 
   state::RunRecord run;
-  auto code = carry_out(flags, clock, *plan, held, client, interrupt, prices_read, run);
+  auto code = carry_out(flags, clock, *plan, saved ? nullptr : &captions, held, client, interrupt, prices_read, run);
   record_apply_run(held, flags, *plan, started_at, std::move(run), code);
   return code;
 }
