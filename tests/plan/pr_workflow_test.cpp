@@ -72,6 +72,7 @@ std::string read_file_text(const std::string& path) {
 class WorkflowRunner {
  public:
   WorkflowRunner() : workflow_(YAML::LoadFile(kWorkflow)) {
+    fs::create_directories(checkout());  // fs::copy creates the target directory, not its parents
     fs::copy(fs::path(UGC_SOURCE_DIR) / "campaigns", fs::path(checkout()) / "campaigns",
              fs::copy_options::recursive);
     fs::create_directories(runner_temp());
@@ -141,7 +142,7 @@ TEST_CASE("pull-request workflow: the plan job validates, plans and writes a com
   CHECK(comment.size() <= ugc::plan::kGitHubCommentLimit);
   CHECK(comment.rfind("### ugc plan: `ugc-wave-1`\n\n| credits | API requests | actions | blocked |", 0) == 0);
   CHECK(comment.find("<summary>Captions to review:") != std::string::npos);
-  CHECK(comment.find("Creator review: first week with the product #review #ad") != std::string::npos);
+  CHECK(comment.find("Creator review: first week with the serum #skincare #review #ad") != std::string::npos);
   CHECK(read_file_text(w.runner_temp() + "/ugc/plan.txt").find("Captions to review (") != std::string::npos);
   CHECK(fs::exists(w.runner_temp() + "/ugc/plan.json"));  // the artefact holds the whole plan
   CHECK_FALSE(fs::exists(w.state()));                        // planning never creates a state
