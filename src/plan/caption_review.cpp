@@ -66,7 +66,9 @@ class ReviewBuilder {
 
   void add(const CaptionSlot& s) {
     const SlotRecord& r = *s.record;
-    auto [market, platform] = market_and_platform(r.external_ref);
+    const auto market_platform = market_and_platform(r.external_ref);
+    const std::string& market = market_platform.first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& platform = market_platform.second;
     VideoCaptions& v = video(r.campaign_video);
     auto it = std::find_if(v.localizations.begin(), v.localizations.end(), [&](const Localization& l) {
       return l.market == market && l.caption == r.caption && l.before == s.before;
