@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "ugc/analytics/group_summary.hpp"
 #include "ugc/analytics/snapshot_record.hpp"
 #include "ugc/state/analytics_snapshots.hpp"
 
@@ -73,13 +74,6 @@ std::vector<PostFigures> post_figures(const std::vector<PostMetrics>& snapshots,
     out.push_back(f);
   }
   return out;
-}
-
-double median_of(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
 ComparisonRow row_of(const std::string& key, const std::vector<const PostFigures*>& posts, Metric m) {
