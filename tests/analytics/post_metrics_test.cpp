@@ -38,9 +38,9 @@ PostSnapshot stored_post(const std::string& slot, const std::string& video, cons
 }  // namespace
 
 TEST_CASE("post metrics: snapshots of a slot renamed by moved: stay one post under its new name") {
-  testing::TempDir dir;
+  ugc::testing::TempDir dir;
   auto store = state::Store::open(dir.file("state.db"), {state::Access::read_write, true},
-                                  std::make_shared<testing::FakeClock>());
+                                  std::make_shared<ugc::testing::FakeClock>());
   REQUIRE(store.ok());
   state::KnownBundle b;
   b.external_ref = "c-US-tiktok-1";

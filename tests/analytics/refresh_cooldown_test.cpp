@@ -14,7 +14,7 @@ using namespace ugc::api;
 
 TEST_CASE("analytics client: a refresh in cooldown is refused once, nobody waits, not-found is no data") {
   auto transport = std::make_shared<test::FakeTransport>();
-  auto clock = std::make_shared<testing::FakeClock>();
+  auto clock = std::make_shared<ugc::testing::FakeClock>();
   ClientOptions options;
   options.base_url = "http://127.0.0.1:1/api/ext";
   options.api_key = "sk_test";
@@ -47,7 +47,7 @@ TEST_CASE("analytics client: a refresh in cooldown is refused once, nobody waits
 
 TEST_CASE("analytics client: the post list stops at the page that reaches posts older than wanted") {
   auto transport = std::make_shared<test::FakeTransport>();
-  auto clock = std::make_shared<testing::FakeClock>();
+  auto clock = std::make_shared<ugc::testing::FakeClock>();
   ClientOptions options;
   options.base_url = "http://127.0.0.1:1/api/ext";
   options.api_key = "sk_test";

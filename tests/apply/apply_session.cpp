@@ -73,4 +73,10 @@ std::vector<Json> ApplySession::bundles() const {
   return out;
 }
 
+int ApplySession::mutating_requests() const {
+  int n = 0;
+  for (const Json& r : api_requests()) n += mutating(r) ? 1 : 0;
+  return n;
+}
+
 }  // namespace ugc::testing

@@ -34,6 +34,8 @@ class ApplySession {
   // The simulator's API request log (control requests excluded).
   std::vector<Json> api_requests() const;
   static bool mutating(const Json& request);
+  // Requests in the simulator's log that change something (no GETs).
+  int mutating_requests() const;
   // All bundles of the test key, every page.
   std::vector<Json> bundles() const;
 

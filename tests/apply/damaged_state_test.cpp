@@ -38,12 +38,6 @@ std::string sha_of(const std::string& path) {
   return h ? *h : "missing";
 }
 
-int mutating_requests(const ApplySession& s) {
-  int n = 0;
-  for (const Json& r : s.api_requests()) n += ApplySession::mutating(r) ? 1 : 0;
-  return n;
-}
-
 // `ugc state list --format json` of the session's state.
 Json state_listing(const ApplySession& s) {
   RunResult r = s.ugc({"state", "list", "--state", s.state(), "--format", "json"});
@@ -167,7 +161,7 @@ TEST_CASE("missing state: a refused apply creates no state file and no directory
   RunResult backup = s.ugc({"state", "backup", "--state", state});
   CHECK(backup.exit_code == 1);
   CHECK_FALSE(fs::exists(s.file("new")));
-  CHECK(mutating_requests(s) == 0);
+  CHECK(s.mutating_requests() == 0);
 
   // Confirmed, the first apply creates it and keeps the prices it read.
   RunResult first = s.ugc({"apply", s.campaign(), "--state", state, "--auto-approve"});
@@ -201,7 +195,7 @@ TEST_CASE("Ctrl-C at the confirmation prompt ends apply and releases the state l
   ApplySession s(kDamageCampaign);
   REQUIRE(s.apply().exit_code == 0);
   s.edit_campaign("videos_per_account: 3}", "videos_per_account: 4}");
-  const int before = mutating_requests(s);
+  const int before = s.mutating_requests();
   const std::string err = s.file("prompt.err");
   int terminal = -1;
   pid_t pid = start_ugc({UGC_BINARY, "apply", s.campaign(), "--state", s.state()},
@@ -216,7 +210,7 @@ TEST_CASE("Ctrl-C at the confirmation prompt ends apply and releases the state l
   ::close(terminal);
   CHECK(ugc::state::testing::read_text_file(err).find("interrupted before the first action") != std::string::npos);
   CHECK(state_listing(s)["lock"].is_null());
-  CHECK(mutating_requests(s) == before);
+  CHECK(s.mutating_requests() == before);
   RunResult again = s.ugc({"apply", s.campaign(), "--state", s.state(), "--auto-approve"});
   CHECK_MESSAGE(again.exit_code == 0, again.err);
 }

@@ -64,12 +64,6 @@ ugc::Result<ugc::state::Store> open_saved_plan_state(const std::string& path) {
                                  std::make_shared<ugc::testing::FakeClock>());
 }
 
-int mutating_requests(const ApplySession& s) {
-  int n = 0;
-  for (const Json& r : s.api_requests()) n += ApplySession::mutating(r) ? 1 : 0;
-  return n;
-}
-
 // Without --auto-approve: a verified saved plan runs without asking.
 RunResult apply_saved_plan(const ApplySession& s, const std::string& path, const std::string& state) {
   return s.ugc({"apply", path, "--state", state, "--format", "json"});
@@ -79,7 +73,7 @@ void check_refused(const ApplySession& s, const RunResult& r, const std::string&
   INFO("stderr: " << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.err.find(why) != std::string::npos);
-  CHECK(mutating_requests(s) == 0);
+  CHECK(s.mutating_requests() == 0);
   CHECK(s.bundles().empty());
 }
 
@@ -97,7 +91,7 @@ TEST_CASE("saved plan: an unedited plan applies exactly, without asking") {
   REQUIRE(r.exit_code == 0);
   Json doc = Json::parse(r.out);
   CHECK(doc["summary"]["failed"] == 0);
-  CHECK(mutating_requests(s) == doc["summary"]["planned_requests"].get<int>());
+  CHECK(s.mutating_requests() == doc["summary"]["planned_requests"].get<int>());
   CHECK(s.bundles().size() == 2);
 }
 

@@ -26,7 +26,6 @@
 
 using namespace ugc;
 using ugc::testing::ApplySession;
-using ugc::testing::RunOptions;
 using ugc::testing::RunResult;
 namespace fs = std::filesystem;
 
@@ -76,7 +75,7 @@ std::vector<std::string> reconcile_args(const ApplySession& s, std::vector<std::
 }
 
 RunResult reconcile(const ApplySession& s, const std::vector<std::string>& paths,
-                    const std::vector<std::string>& extra = {}, const RunOptions& options = {}) {
+                    const std::vector<std::string>& extra = {}, const ugc::testing::RunOptions& options = {}) {
   return s.ugc(reconcile_args(s, paths, extra), options);
 }
 
@@ -91,13 +90,6 @@ int debits(ApplySession& s) {
   int n = 0;
   for (const Json doc = s.sim().get("/__sim/ledger"); const Json& e : doc["data"])
     if (e["type"] == "debit") ++n;
-  return n;
-}
-
-int mutating_requests(const ApplySession& s) {
-  int n = 0;
-  for (const Json& r : s.api_requests())
-    if (ApplySession::mutating(r)) ++n;
   return n;
 }
 
@@ -137,7 +129,7 @@ TEST_CASE("reconcile: a guardrail exceeded sends nothing, then one run applies, 
   RunResult changes = reconcile(s, {s.campaign()}, {"--max-changes", "1"});
   CHECK(changes.exit_code == 5);
   CHECK(parsed(changes)["campaigns"][0]["message"].get<std::string>().find("--max-changes 1") != std::string::npos);
-  CHECK(mutating_requests(s) == 0);  // the simulator's request log: nothing but reads
+  CHECK(s.mutating_requests() == 0);  // the simulator's request log: nothing but reads
   CHECK(credits_debited(s) == 0);
 
   RunResult applied = reconcile(s, {s.campaign()}, {"--max-credits", std::to_string(totals.credits)});
@@ -225,7 +217,7 @@ TEST_CASE("reconcile: kill -9 at random moments, each next run started plainly c
   std::uniform_int_distribution<int> delay_ms(0, 300);
   int kills = 0, runs = 0;
   while (kills < 20 && runs < 60) {
-    RunOptions o;
+    ugc::testing::RunOptions o;
     o.kill_after = std::chrono::milliseconds(delay_ms(rng));
     o.timeout = std::chrono::seconds(60);
     RunResult r = reconcile(s, {s.campaign()}, {}, o);  // no unlock, no extra flag
@@ -388,7 +380,7 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
 
   // The timer's service, started plainly after the stop: no lock in the way.
   const std::string oneshot = mapped(line_after(read_text(docs + "systemd/ugc-reconcile.service"), "ExecStart="), unit_paths);
-  RunOptions with_env;
+  ugc::testing::RunOptions with_env;
   with_env.env = env;
   RunResult service = testing::run_process({"/bin/sh", "-c", oneshot}, with_env);
   CHECK_MESSAGE((service.exit_code == 2 || service.exit_code == 0), service.out << service.err);
@@ -396,7 +388,7 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
 
   // The cron line: everything after the five schedule fields is the command.
   std::string cron = line_after(read_text(docs + "scheduling.md"), "*/15 * * * * ");
-  RunOptions plain;  // cron's environment: the line sources /etc/ugc/env itself
+  ugc::testing::RunOptions plain;  // cron's environment: the line sources /etc/ugc/env itself
   plain.env["PATH"] = "/usr/bin:/bin";
   RunResult cron_run = testing::run_process({"/bin/sh", "-c", mapped(cron, cron_paths)}, plain);
   CHECK_MESSAGE(cron_run.exit_code == 0, read_text(root + "/var/log/ugc/reconcile.log"));
