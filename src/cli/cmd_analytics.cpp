@@ -12,11 +12,11 @@
 #include "ugc/analytics/comparison_format.hpp"
 #include "ugc/analytics/post_metrics.hpp"
 #include "ugc/analytics/timestamp.hpp"
-#include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
-#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/analytics_report_command.hpp"
+#include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/online_state.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/state/store.hpp"
@@ -148,17 +148,13 @@ void print_pull_json(const analytics::PullReport& r) {
 Result<int> run_pull(const PullFlags& flags, const std::shared_ptr<Clock>& clock) {
   auto campaign = manifest::load_campaign(flags.file, manifest::ParseOptions{flags.media_roots});
   if (!campaign) return campaign.error();
-  api::ApiConfigFlags api_flags;
-  if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
-  if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
-  auto config = api::resolve_api_config(api_flags);
-  if (!config) return config.error();
+  auto client = online_client(flags.api_url, flags.api_key_file, clock);
+  if (!client) return client.error();
   auto store = open_state(flags.state, state::Access::read_write, clock);
   if (!store) return store.error();
-  auto client = api::make_client(*config, clock);
   analytics::PullOptions options;
   options.refresh = !flags.no_refresh;
-  auto report = analytics::pull_analytics(*campaign, *store, *client, options);
+  auto report = analytics::pull_analytics(*campaign, *store, **client, options);
   if (!report) return report.error();
   if (flags.format == "json") print_pull_json(*report);
   else print_pull_text(*report);

@@ -16,12 +16,9 @@
 #include <memory>
 #include <optional>
 
-#include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
-#include "ugc/api/curl_transport.hpp"
 #include "ugc/apply/action_journal.hpp"
 #include "ugc/apply/executor.hpp"
-#include "ugc/apply/observed_transport.hpp"
 #include "ugc/apply/outcome.hpp"
 #include "ugc/apply/progress.hpp"
 #include "ugc/apply/reconcile.hpp"
@@ -29,14 +26,15 @@
 #include "ugc/cli/campaign_plan.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
+#include "ugc/cli/online_state.hpp"
 #include "ugc/cli/prices.hpp"
 #include "ugc/cli/run_history.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/cli/verified_plan.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/manifest/parse.hpp"
-#include "ugc/plan/saved_plan.hpp"
 #include "ugc/plan/render.hpp"
+#include "ugc/plan/saved_plan.hpp"
 #include "ugc/state/backup.hpp"
 #include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
@@ -63,7 +61,6 @@ struct ApplyFlags {
   int parallelism = 8;
   std::string format = "text";
   std::string as_of;
-  api::ApiConfigFlags api;
   std::string api_url, api_key_file;
   std::string lock_timeout = "0";
   bool break_stale_lock = false;
@@ -301,18 +298,9 @@ Result<int> run_apply(ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
   interrupt.set_before_first_action(true);
   auto stop_requested = [&] { return interrupt.requested().load(); };
 
-  api::ApiConfigFlags api_flags;
-  if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
-  if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
-  auto config = api::resolve_api_config(api_flags);
-  if (!config.ok()) return config.error();
-
-  api::ClientOptions client_options;
-  client_options.base_url = config->base_url;
-  client_options.api_key = config->api_key;
-  auto transport = std::make_shared<apply::ObservedTransport>(
-      std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), client_options.client_name}));
-  api::Client client(client_options, transport, clock);
+  auto online = online_client(flags.api_url, flags.api_key_file, clock);
+  if (!online.ok()) return online.error();
+  api::Client& client = **online;
 
   ApplyState held;
   if (state_path_taken(flags.state)) {

@@ -110,8 +110,23 @@ std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format,
   return doc.dump(2) + "\n";
 }
 
+// How a plan is shown: colour on a terminal, the captions review, the PR
+// comment limit and where the whole plan can be found.
+plan::RenderOptions render_options_for(const PlanFlags& flags, plan::RenderFormat format,
+                                       const plan::CaptionReview* captions) {
+  plan::RenderOptions options;
+  options.color = format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
+  options.captions = captions;
+  options.max_bytes = flags.comment_limit;
+  options.full_plan_at = !flags.full_plan_at.empty() ? flags.full_plan_at
+                         : !flags.out.empty()        ? flags.out + " (saved plan; `ugc plan` shows it whole)"
+                                                     : "";
+  return options;
+}
+
 // `ugc plan DIR`: each campaign file of the folder in turn (they share the
-// state, each planned on its own); the first failure stops it.
+// state, each planned and shown as `ugc plan FILE` shows it); the first
+// failure stops it.
 Result<int> run_plan_folder(const PlanFlags& flags, plan::RenderFormat format, state::Store* store,
                             const std::shared_ptr<Clock>& clock) {
   if (!flags.out.empty()) return invalid_input("--out saves one campaign's plan: give a campaign file, not a folder");
@@ -119,11 +134,13 @@ Result<int> run_plan_folder(const PlanFlags& flags, plan::RenderFormat format, s
   if (!files.ok()) return files.error();
   bool changes = false;
   for (const std::string& file : *files) {
+    plan::CaptionReview captions;
     PlanRequest request{file, flags.as_of, !flags.no_bulk, flags.media_roots};
+    request.captions = &captions;
     auto plan = plan_from_file(request, store, nullptr, *clock);
     if (!plan.ok()) return plan.error().with_context(file);
-    const bool color = format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
-    std::fputs(plan::make_renderer(format, color)->render(*plan).c_str(), stdout);
+    std::fputs(plan::make_renderer(format, render_options_for(flags, format, &captions))->render(*plan).c_str(),
+               stdout);
     changes = changes || plan->has_changes();
   }
   if (!flags.detailed_exitcode) return kExitOk;
@@ -146,14 +163,7 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
   if (!plan.ok()) return plan.error();
 
-  plan::RenderOptions options;
-  options.color = *format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
-  options.captions = &captions;
-  options.max_bytes = flags.comment_limit;
-  options.full_plan_at = !flags.full_plan_at.empty() ? flags.full_plan_at
-                         : !flags.out.empty()        ? flags.out + " (saved plan; `ugc plan` shows it whole)"
-                                                     : "";
-  std::fputs(render_with_drift(*plan, *format, options, *drift).c_str(), stdout);
+  std::fputs(render_with_drift(*plan, *format, render_options_for(flags, *format, &captions), *drift).c_str(), stdout);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);

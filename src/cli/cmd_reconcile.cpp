@@ -8,15 +8,13 @@
 #include <memory>
 #include <optional>
 
-#include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
-#include "ugc/api/curl_transport.hpp"
-#include "ugc/apply/observed_transport.hpp"
 #include "ugc/apply/progress.hpp"
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/campaign_files.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
+#include "ugc/cli/online_state.hpp"
 #include "ugc/cli/reconcile_loop.hpp"
 #include "ugc/cli/reconcile_run.hpp"
 #include "ugc/cli/sim_clock.hpp"
@@ -181,17 +179,9 @@ Result<int> run_reconcile(const ReconcileFlags& flags, const std::shared_ptr<Clo
   if ((flags.max_runs > 0 || !flags.sim_clock.empty()) && !every)
     return invalid_input("--max-runs and --sim-clock belong to loop mode: add --every");
 
-  api::ApiConfigFlags api_flags;
-  if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
-  if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
-  auto config = api::resolve_api_config(api_flags);
-  if (!config.ok()) return config.error();
-  api::ClientOptions client_options;
-  client_options.base_url = config->base_url;
-  client_options.api_key = config->api_key;
-  auto transport = std::make_shared<apply::ObservedTransport>(
-      std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), client_options.client_name}));
-  api::Client client(client_options, transport, clock);
+  auto online = online_client(flags.api_url, flags.api_key_file, clock);
+  if (!online.ok()) return online.error();
+  api::Client& client = **online;
 
   InterruptScope interrupt;
   auto progress = apply::make_progress_reporter(

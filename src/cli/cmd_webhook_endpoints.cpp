@@ -13,11 +13,11 @@
 #include <memory>
 #include <set>
 
-#include "ugc/api/api_config.hpp"
 #include "ugc/api/client.hpp"
 #include "ugc/api/webhook_deliveries.hpp"
 #include "ugc/api/webhooks.hpp"
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/online_state.hpp"
 #include "ugc/cli/secret_file.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/core/log.hpp"
@@ -55,12 +55,7 @@ std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 Result<std::shared_ptr<api::Client>> make_endpoint_client(const EndpointFlags& flags,
                                                           const std::shared_ptr<Clock>& clock) {
-  api::ApiConfigFlags api_flags;
-  if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
-  if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
-  auto config = api::resolve_api_config(api_flags);
-  if (!config) return config.error();
-  return api::make_client(*config, clock);
+  return online_client(flags.api_url, flags.api_key_file, clock);
 }
 
 // --- register ----------------------------------------------------------------

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "ugc/api/api_config.hpp"
+#include "ugc/api/curl_transport.hpp"
+#include "ugc/apply/observed_transport.hpp"
 #include "ugc/expand/expand.hpp"
 #include "ugc/manifest/parse.hpp"
 
@@ -15,13 +17,23 @@ void add_online_options(CLI::App& sub, OnlineFlags& flags) {
       ->capture_default_str();
 }
 
-Result<std::shared_ptr<api::Client>> online_client(const OnlineFlags& flags, std::shared_ptr<Clock> clock) {
+Result<std::shared_ptr<api::Client>> online_client(const std::string& api_url, const std::string& api_key_file,
+                                                   std::shared_ptr<Clock> clock) {
   api::ApiConfigFlags api_flags;
-  if (!flags.api_url.empty()) api_flags.api_url = flags.api_url;
-  if (!flags.api_key_file.empty()) api_flags.api_key_file = flags.api_key_file;
+  if (!api_url.empty()) api_flags.api_url = api_url;
+  if (!api_key_file.empty()) api_flags.api_key_file = api_key_file;
   auto config = api::resolve_api_config(api_flags);
   if (!config.ok()) return config.error();
-  return api::make_client(*config, std::move(clock));
+  api::ClientOptions options;
+  options.base_url = config->base_url;
+  options.api_key = config->api_key;
+  auto transport = std::make_shared<apply::ObservedTransport>(
+      std::make_shared<api::CurlTransport>(api::CurlOptions{std::chrono::seconds(10), options.client_name}));
+  return std::make_shared<api::Client>(std::move(options), std::move(transport), std::move(clock));
+}
+
+Result<std::shared_ptr<api::Client>> online_client(const OnlineFlags& flags, std::shared_ptr<Clock> clock) {
+  return online_client(flags.api_url, flags.api_key_file, std::move(clock));
 }
 
 LockedState::~LockedState() { lock.reset(); }

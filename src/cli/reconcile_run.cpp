@@ -12,6 +12,8 @@
 #include "ugc/apply/executor.hpp"
 #include "ugc/apply/reconcile.hpp"
 #include "ugc/cli/campaign_plan.hpp"
+#include "ugc/cli/exit_codes.hpp"
+#include "ugc/cli/run_history.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/events/refresh.hpp"
 #include "ugc/manifest/parse.hpp"
@@ -90,6 +92,49 @@ void take_result(CampaignRun& run, const apply::ApplyResult& result) {
                   " actions failed or were skipped";
 }
 
+// Steps 5-6 once the plan is made: guardrails, then apply. The results go
+// into `record` for the run history.
+Status apply_within_guardrails(CampaignRun& run, const plan::Plan& plan, state::Store& store, api::Client& client,
+                               const std::shared_ptr<Clock>& clock, const ReconcileOptions& options,
+                               state::RunRecord& record) {
+  if (std::string limit = exceeded_guardrail(options, run.actions_planned, run.credits_planned); !limit.empty()) {
+    run.outcome = CampaignOutcome::guardrail;
+    run.message = limit;
+    return {};
+  }
+  if (plan.actions.empty()) {
+    run.outcome = CampaignOutcome::nothing_to_do;
+    return {};
+  }
+  if (options.stop && options.stop->load()) return Error(ErrorKind::conflict, "stopped before the first action");
+  auto backup = state::rotate_backup(store);
+  if (!backup.ok()) return backup.error().with_context("backing up the state before applying");
+
+  auto journal = apply::store_journal(store);
+  apply::ExecuteOptions execute;
+  execute.parallelism = options.parallelism;
+  execute.run_id = run.run_id;
+  execute.stop = options.stop;
+  execute.progress = options.progress;
+  auto result = apply::execute_plan(plan, store, *journal, client, *clock, execute);
+  if (!result.ok()) return result.error();
+  take_result(run, *result);
+  add_results(record, *result, result->complete() ? kExitOk : kExitPartial);
+  return {};
+}
+
+// Writes the run into the state's run history, as `ugc apply` does, while
+// the campaign's lock is still held.
+void record_reconcile_run(state::Store& store, const CampaignRun& run, const Status& ended,
+                          state::RunRecord record) {
+  record.actions_failed = run.actions_failed;
+  record.credits_charged = run.credits_charged;
+  record.requests_made = run.requests;
+  record.outcome = ended.ok() ? to_string(run.outcome) : "failed";
+  record.message = ended.ok() ? run.message : ended.error().message();
+  record_run_or_warn(store, record);
+}
+
 // Steps 2-6 for a campaign whose file loaded; errors end the run as `error`.
 Status run_campaign(CampaignRun& run, const ReconcileOptions& options, api::Client& client,
                     const std::shared_ptr<Clock>& clock) {
@@ -99,6 +144,7 @@ Status run_campaign(CampaignRun& run, const ReconcileOptions& options, api::Clie
   auto lock = state::acquire_lock(*store, state::LockRequest{kReconcileCommand, options.lock_timeout, run.campaign});
   if (!lock.ok()) return lock.error();
   run.run_id = lock->id();
+  const std::string started_at = iso_utc_now(*clock);
 
   UGC_TRY(bring_state_up_to_date(*store, client, run.campaign));
   PlanRequest request{run.campaign_file, options.as_of, options.bulk_create, options.media_roots, nullptr};
@@ -110,32 +156,15 @@ Status run_campaign(CampaignRun& run, const ReconcileOptions& options, api::Clie
   run.credits_planned = totals.credits;
   for (const auto& b : plan->blocked) spdlog::warn("{}: blocked, never applied: {} ({})", run.campaign, b.reason, b.target);
 
-  if (std::string limit = exceeded_guardrail(options, totals.actions, totals.credits); !limit.empty()) {
-    run.outcome = CampaignOutcome::guardrail;
-    run.message = limit;
-    return {};
-  }
-  if (plan->actions.empty()) {
-    run.outcome = CampaignOutcome::nothing_to_do;
-    return {};
-  }
-  if (options.stop && options.stop->load()) return Error(ErrorKind::conflict, "stopped before the first action");
-  auto backup = state::rotate_backup(*store);
-  if (!backup.ok()) return backup.error().with_context("backing up the state before applying");
-
-  auto journal = apply::store_journal(*store);
-  apply::ExecuteOptions execute;
-  execute.parallelism = options.parallelism;
-  execute.run_id = run.run_id;
-  execute.stop = options.stop;
-  execute.progress = options.progress;
-  auto result = apply::execute_plan(*plan, *store, *journal, client, *clock, execute);
-  if (!result.ok()) return result.error();
-  take_result(run, *result);
-  return {};
+  auto state_id = store->state_id();
+  state::RunRecord record =
+      run_record_for("reconcile", started_at, *plan, state_id.ok() ? *state_id : "", options.bulk_create);
+  Status ended = apply_within_guardrails(run, *plan, *store, client, clock, options, record);
+  record_reconcile_run(*store, run, ended, std::move(record));
+  return ended;
 }
 
-// The one place a finished campaign run is complete: run history records it here.
+// The health line of a finished campaign run (run_campaign recorded it in the run history).
 void finish_run(const CampaignRun& run) {
   spdlog::info("reconcile {}: {} ({} actions, {} credits charged, {} requests){}", run.campaign_file,
                to_string(run.outcome), run.actions_planned, run.credits_charged, run.requests,

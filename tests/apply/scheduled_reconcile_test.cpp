@@ -139,6 +139,22 @@ TEST_CASE("reconcile: a guardrail exceeded sends nothing, then one run applies, 
   CHECK_MESSAGE(again.exit_code == 0, again.out << again.err);
   CHECK(parsed(again)["campaigns"][0]["outcome"] == "nothing to do");
   CHECK(credits_debited(s) == totals.credits);
+
+  // Every run is in the run history, newest first, with what it did.
+  RunResult runs = s.ugc({"runs", "--state", s.state(), "--format", "json"});
+  REQUIRE_MESSAGE(runs.exit_code == 0, runs.err);
+  const Json history = parsed(runs)["runs"];
+  REQUIRE(history.size() == 4);
+  for (const Json& run : history) CHECK(run["command"] == "reconcile");
+  CHECK(history[0]["outcome"] == "nothing to do");
+  CHECK(history[1]["outcome"] == "applied");
+  CHECK(history[1]["credits_charged"] == totals.credits);
+  CHECK(history[2]["outcome"] == "guardrail");
+  CHECK(history[2]["message"].get<std::string>().find("--max-changes 1") != std::string::npos);
+  CHECK(history[3]["credits_charged"] == 0);
+  RunResult shown = s.ugc({"runs", "show", std::to_string(history[1]["id"].get<long long>()), "--state", s.state()});
+  CHECK_MESSAGE(shown.exit_code == 0, shown.err);
+  CHECK(shown.out.find("applied") != std::string::npos);
 }
 
 TEST_CASE("reconcile: two runs of one campaign at once - one applies, the other names the holder or waits") {
@@ -167,6 +183,12 @@ TEST_CASE("reconcile: two runs of one campaign at once - one applies, the other 
 TEST_CASE("reconcile: different campaigns in one state apply at once, and plan shows a folder") {
   ApplySession s(kSmallCampaign, {"--latency-ms", "100"});
   const std::string dir = campaigns_folder(s, {"alpha", "beta"});
+  // A folder's plan shows each campaign as `ugc plan FILE` does, captions review included.
+  RunResult before = s.ugc({"plan", dir, "--state", s.state()});
+  REQUIRE_MESSAGE(before.exit_code == 0, before.err);
+  const auto first_review = before.out.find("Captions to review");
+  REQUIRE(first_review != std::string::npos);
+  CHECK(before.out.find("Captions to review", first_review + 1) != std::string::npos);
   // No --lock-timeout: had one run waited for the other's lock, it would fail.
   auto alpha = std::async(std::launch::async, [&] { return reconcile(s, {dir + "/alpha.yaml"}); });
   auto beta = std::async(std::launch::async, [&] { return reconcile(s, {dir + "/beta.yaml"}); });

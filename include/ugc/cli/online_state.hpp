@@ -29,6 +29,11 @@ struct OnlineFlags {
 // --api-url, --api-key-file, --lock-timeout.
 void add_online_options(CLI::App& sub, OnlineFlags& flags);
 
+// The API client of every command that talks to TokPortal: the base URL and
+// key from --api-url / --api-key-file or the environment, over curl, with the
+// requests counted per thread (apply::ObservedTransport) for run summaries.
+Result<std::shared_ptr<api::Client>> online_client(const std::string& api_url, const std::string& api_key_file,
+                                                   std::shared_ptr<Clock> clock);
 Result<std::shared_ptr<api::Client>> online_client(const OnlineFlags& flags, std::shared_ptr<Clock> clock);
 
 // The Store and its lock; the lock is released before the Store goes away.
