@@ -33,10 +33,21 @@ std::string first_line_of(const std::string& command) {
   return out.substr(0, out.find('\n'));
 }
 
+// Whether `dir` or a folder above it holds a `.git`: only then is git asked,
+// so a run outside git (a loop every few minutes) spawns no process for it.
+bool inside_git_work_tree(std::filesystem::path dir) {
+  std::error_code ec;
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / ".git", ec)) return true;
+    if (dir == dir.root_path()) break;
+  }
+  return false;
+}
+
 std::string git_commit_of(const std::string& file) {
   std::error_code ec;
   auto path = std::filesystem::absolute(file, ec);
-  if (ec) return {};
+  if (ec || !inside_git_work_tree(path.parent_path())) return {};
   const std::string dir = shell_quoted(path.parent_path().string());
   const std::string sha = first_line_of("git -C " + dir + " rev-parse --verify HEAD 2>/dev/null");
   if (sha.empty()) return {};

@@ -1,6 +1,7 @@
 // The schema walk: YAML nodes -> Campaign fields, one diagnostic per problem.
 // Cross-references (a video's media, a market a creator's rights name, ...)
 // are checked afterwards by check_semantics(), on the typed Campaign.
+#include <array>
 #include <filesystem>
 #include <fstream>
 
@@ -409,11 +410,14 @@ ParseOutcome parse_campaign_file(const std::string& path, const ParseOptions& op
                                              SourceLocation{path, 0, 0}});
     return outcome;
   }
-  // Read at most one byte over the limit: the reader reports the size.
+  // Read at most one byte over the limit (the reader reports the size), in
+  // chunks: sizing the buffer to the limit up front would zero 16 MiB for
+  // every file, which a reconcile loop pays on every run.
   std::string text;
-  text.resize(kMaxFileBytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  std::array<char, 64 * 1024> chunk{};
+  while (text.size() <= kMaxFileBytes && in.read(chunk.data(), chunk.size()).gcount() > 0)
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxFileBytes + 1) text.resize(kMaxFileBytes + 1);
   return parse_campaign_text(text, path, options);
 }
 
