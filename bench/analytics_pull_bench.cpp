@@ -67,7 +67,8 @@ PullBenchFlags parse_pull_bench_flags(int argc, char** argv) {
 
 std::size_t logged_api_requests(const SimProcess& sim) {
   std::size_t n = 0;
-  for (const Json& r : sim.get("/__sim/requests")["data"]) n += r.value("path", "").rfind("/__sim", 0) == 0 ? 0 : 1;
+  const Json log = sim.get("/__sim/requests");  // bound first: a range-for over a temporary's member dangles
+  for (const Json& r : log["data"]) n += r.value("path", "").rfind("/__sim", 0) == 0 ? 0 : 1;
   return n;
 }
 
