@@ -46,7 +46,8 @@ events::ImportRequest import_request_of(const expand::DesiredResources& desired)
                                b.account.profile_picture_media.empty()
                                    ? std::string()
                                    : media_key_of(desired, b.account.profile_picture_media),
-                               {}});
+                               {},
+                               b.account.username});
   }
   for (const auto& s : desired.slots) {
     auto it = at.find(s.bundle_ref);

@@ -5,6 +5,7 @@
 #include "ugc/api/bundle_account.hpp"
 #include "ugc/api/bundle_videos.hpp"
 #include "ugc/api/bundles.hpp"
+#include "ugc/events/bundle_identity.hpp"
 
 namespace ugc::events {
 namespace {
@@ -103,17 +104,38 @@ Status adopt(ImportRun& run, const ImportBundle& want, const api::Bundle& b) {
   return {};
 }
 
-Status decide(ImportRun& run, const std::vector<api::Bundle>& listed) {
+// The listed bundles by the file's ref they answer to: their external_ref,
+// else (bought in bulk) the ref their account or slots name.
+Result<std::map<std::string, std::vector<const api::Bundle*>>> bundles_by_ref(ImportRun& run,
+                                                                                const std::vector<api::Bundle>& listed) {
+  const BundleIdentities identities = identities_of(run.request);
   std::map<std::string, std::vector<const api::Bundle*>> by_ref;
-  int unnamed = 0;
+  int unnamed = 0, recognised = 0;
   for (const auto& b : listed) {
-    if (b.external_ref.empty()) ++unnamed;
-    by_ref[b.external_ref].push_back(&b);
+    std::string ref = b.external_ref;
+    if (ref.empty()) {
+      auto named = identify_unnamed_bundle(run.client, b, identities);
+      if (!named.ok()) return named.error();
+      ref = *named;
+      ++(ref.empty() ? unnamed : recognised);
+    }
+    if (!ref.empty()) by_ref[ref].push_back(&b);
   }
+  if (recognised > 0)
+    run.report.notes.push_back(std::to_string(recognised) +
+                               " bundle(s) without an external_ref (bought in bulk) were recognised by their "
+                               "account's username or their slots' refs");
   if (unnamed > 0)
     run.report.notes.push_back(std::to_string(unnamed) +
-                               " bundle(s) at TokPortal carry no external_ref (bulk creation cannot set one per "
-                               "bundle); import cannot tell whose they are and leaves them alone");
+                               " bundle(s) at TokPortal carry no external_ref and neither an account nor a slot "
+                               "of this file; import cannot tell whose they are and leaves them alone");
+  return by_ref;
+}
+
+Status decide(ImportRun& run, const std::vector<api::Bundle>& listed) {
+  auto named = bundles_by_ref(run, listed);
+  if (!named.ok()) return named.error();
+  const auto& by_ref = *named;
   for (const auto& want : run.request.bundles) {
     auto known = run.store.find_bundle(want.external_ref);
     if (!known.ok()) return known.error();

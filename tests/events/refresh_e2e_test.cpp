@@ -2,11 +2,17 @@
 // `ugc` binary against a `ugc sim` child; changes made "in the app" go through
 // the simulator's API with the same key, as the TokPortal app would make them.
 #include <doctest/doctest.h>
+
+#include <sstream>
+
+#include <fstream>
 #include <httplib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
@@ -283,6 +289,42 @@ TEST_CASE("import e2e: a lost state is rebuilt from TokPortal and the next apply
   RunResult again = s.ugc({"import", s.campaign(), "--format", "json", "--state", fresh});
   REQUIRE(again.exit_code == 0);
   CHECK(json_of(again)["already_known"].size() == 2);
+}
+
+TEST_CASE("import e2e: bundles bought in bulk, with no external_ref, are recognised and the next apply buys nothing") {
+  RefreshSession s(kRefreshCampaign);
+  {
+    std::ifstream in(s.campaign());
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    const std::string one = "US: {language: en, platforms: [tiktok], accounts: 1,";
+    REQUIRE(yaml.find(one) != std::string::npos);
+    yaml.replace(yaml.find(one), one.size(), "US: {language: en, platforms: [tiktok], accounts: 2,");
+    std::ofstream(s.campaign(), std::ios::trunc) << yaml;
+  }
+  REQUIRE(s.apply().exit_code == 0);
+  const long long spent = debited(s);
+  int without_ref = 0;
+  for (const Json& b : s.bundles())
+    without_ref += !b.contains("external_ref") || !b["external_ref"].is_string() || b["external_ref"] == "" ? 1 : 0;
+  REQUIRE(without_ref == 2);  // the two US accounts were bought in one bulk call
+
+  const std::string fresh = s.file("rebuilt.db");
+  RunResult imported = s.ugc({"import", s.campaign(), "--format", "json", "--state", fresh});
+  REQUIRE_MESSAGE(imported.exit_code == 0, imported.out << imported.err);
+  Json doc = json_of(imported);
+  CHECK(doc["adopted"].size() == 3);
+  CHECK(doc["not_found"].empty());
+  CHECK(doc["notes"].dump().find("recognised") != std::string::npos);
+
+  RunResult plan = s.ugc({"plan", s.campaign(), "--format", "json", "--state", fresh});
+  REQUIRE(plan.exit_code == 0);
+  CHECK(json_of(plan)["totals"]["credits"] == 0);
+  RunResult applied = s.ugc({"apply", s.campaign(), "--auto-approve", "--format", "json", "--state", fresh});
+  CHECK(applied.exit_code == 0);
+  CHECK(debited(s) == spent);
+  CHECK(s.bundles().size() == 3);
 }
 
 TEST_CASE("import e2e: two bundles with one external_ref are reported and neither is adopted") {

@@ -3,7 +3,9 @@
 // external_refs (made by hand, by an older tool, or by a run whose state file
 // was lost) into the state, so the next plan does not buy them again.
 //
-// One GET /bundles listing (every page) finds them; for each adopted bundle,
+// One GET /bundles listing (every page) finds them. A bundle without an
+// external_ref (bought in bulk, §5.2) is named by its account's username or
+// its slots' refs (bundle_identity.hpp). For each adopted bundle,
 // GET /bundles/{id}/account when its account is configured and
 // GET /bundles/{id}/videos when it has slots. A ref is adopted only when
 // exactly one bundle answers to it: the one that is not closed (cancelled,
@@ -40,6 +42,7 @@ struct ImportBundle {
   int index = 0;
   std::string picture_key;  // the file's profile picture media key; "" when none
   std::vector<ImportSlot> slots;
+  std::string username;  // the file's account username; names a bundle bought in bulk
 };
 
 struct ImportRequest {
