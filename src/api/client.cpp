@@ -9,7 +9,6 @@
 
 #include "ugc/api/analytics.hpp"
 #include "ugc/api/api_error.hpp"
-#include "ugc/api/curl_transport.hpp"
 #include "ugc/api/idempotency.hpp"
 #include "ugc/core/log.hpp"
 
@@ -294,16 +293,6 @@ Status Client::put_presigned(const std::string& upload_url, const std::string& f
                                 });
   if (!http) return http.error();
   return {};
-}
-
-std::shared_ptr<Client> make_client(const ApiConfig& config, std::shared_ptr<Clock> clock, bool dry_run) {
-  ClientOptions options;
-  options.base_url = config.base_url;
-  options.api_key = config.api_key;
-  options.dry_run = dry_run;
-  CurlOptions curl;
-  curl.user_agent = options.client_name;
-  return std::make_shared<Client>(std::move(options), std::make_shared<CurlTransport>(curl), std::move(clock));
 }
 
 }  // namespace ugc::api

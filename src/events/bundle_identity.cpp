@@ -38,7 +38,7 @@ BundleIdentities identities_of(const ImportRequest& request) {
   for (const auto& b : request.bundles) {
     if (!b.username.empty()) out.by_username[username_key(b.platform, b.username)] = b.external_ref;
     for (const auto& s : b.slots) out.by_slot_ref[s.external_ref] = b.external_ref;
-    out.platforms[b.platform] = true;
+    out.platforms.insert(b.platform);
   }
   return out;
 }

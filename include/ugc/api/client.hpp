@@ -87,7 +87,4 @@ class Client {
   std::function<double()> random_;
 };
 
-// Builds a Client over CurlTransport from a resolved ApiConfig.
-std::shared_ptr<Client> make_client(const ApiConfig& config, std::shared_ptr<Clock> clock, bool dry_run = false);
-
 }  // namespace ugc::api

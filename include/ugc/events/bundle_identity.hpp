@@ -6,6 +6,7 @@
 // configured slots, which all name one bundle of the file. A bundle neither
 // tells about (no account configured, no slot configured) stays unnamed.
 #include <map>
+#include <set>
 #include <string>
 
 #include "ugc/api/bundles.hpp"
@@ -18,7 +19,7 @@ namespace ugc::events {
 struct BundleIdentities {
   std::map<std::string, std::string> by_username;  // "<platform>/<username, lower case>" -> bundle ref
   std::map<std::string, std::string> by_slot_ref;  // slot external_ref -> bundle ref
-  std::map<std::string, bool> platforms;            // the platforms the file buys on
+  std::set<std::string> platforms;                  // the platforms the file buys on
 };
 
 BundleIdentities identities_of(const ImportRequest& request);
