@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include "ugc/api/client.hpp"
@@ -109,11 +110,22 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
   if (!online && !state->prices) plan->notes.push_back(default_prices_note());
+  plan->totals = plan::compute_totals(*plan);  // counts the notes just added, as a saved plan's reader does
   if (request.captions) {
     manifest::LintOptions lint{plan->today, lint_schedule(*campaign)};
     *request.captions = plan::review_captions(*plan, &*campaign, manifest::lint_campaign_findings(*campaign, lint));
   }
   return plan;
+}
+
+void add_target_option(CLI::App& sub, std::vector<std::string>& targets) {
+  sub.add_option("--target", targets,
+                 "Only the bundles and slots whose external_ref is or starts with REF, and what they need "
+                 "(repeatable; -target=REF works too). For repairs: a warning says the plan is partial; bundles are "
+                 "bought one by one, not in bulk; a targeted plan cannot be saved with --out")
+      ->allow_extra_args(false)
+      ->type_name("REF")
+      ->check(CLI::Validator([](std::string& ref) { return ref.empty() ? std::string("REF is empty") : ""; }, ""));
 }
 
 }  // namespace ugc::cli

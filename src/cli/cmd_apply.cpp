@@ -35,6 +35,7 @@
 #include "ugc/manifest/parse.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
+#include "ugc/plan/targeting.hpp"
 #include "ugc/state/backup.hpp"
 #include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
@@ -65,6 +66,7 @@ struct ApplyFlags {
   std::string lock_timeout = "0";
   bool break_stale_lock = false;
   bool no_bulk = false;
+  std::vector<std::string> targets;  // -target REF (plan/targeting.hpp)
   std::vector<std::string> media_roots;
   std::string campaign;  // not a flag: the campaign of `file`, the lock's scope
 };
@@ -103,8 +105,8 @@ Result<std::string> campaign_of(const ApplyFlags& flags, bool saved) {
 // A saved plan was planned with its own date and options; flags that would
 // change them belong to a campaign file.
 Status check_saved_plan_flags(const ApplyFlags& flags) {
-  if (!flags.as_of.empty() || flags.no_bulk)
-    return invalid_input("--as-of and --no-bulk apply to a campaign file; the saved plan " + flags.file +
+  if (!flags.as_of.empty() || flags.no_bulk || !flags.targets.empty())
+    return invalid_input("--as-of, --no-bulk and --target apply to a campaign file; the saved plan " + flags.file +
                          " keeps the date and options it was planned with");
   return {};
 }
@@ -218,6 +220,10 @@ Result<int> carry_out(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   plan::RenderOptions shown;  // as `ugc plan` renders it: the same captions, languages and lint
   shown.color = use_color(human) && !json_log_lines();
   shown.captions = captions;
+  if (!flags.targets.empty()) {
+    const Palette p{shown.color};
+    show_to_user(human, p.yellow() + p.bold() + plan::targeting_banner(flags.targets) + p.reset());
+  }
   show_to_user(human, plan::make_renderer(plan::RenderFormat::text, shown)->render(plan));
   if (plan.actions.empty()) {
     run.outcome = "no changes";
@@ -274,7 +280,8 @@ void record_apply_run(ApplyState& held, const ApplyFlags& flags, const plan::Pla
                       const std::string& started_at, state::RunRecord run, const Result<int>& code) {
   if (!held.store) return;  // refused or cancelled before the first state file was made
   auto state_id = held.store->state_id();
-  state::RunRecord record = run_record_for("apply", started_at, plan, state_id.ok() ? *state_id : "", !flags.no_bulk);
+  state::RunRecord record = run_record_for("apply", started_at, plan, state_id.ok() ? *state_id : "",
+                                             !flags.no_bulk && flags.targets.empty());
   record.actions_failed = run.actions_failed;
   record.credits_charged = run.credits_charged;
   record.requests_made = run.requests_made;
@@ -312,14 +319,18 @@ Result<int> run_apply(ApplyFlags& flags, const std::shared_ptr<Clock>& clock) {
 
   api::CreditCosts prices_read;
   plan::CaptionReview captions;
-  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots, &prices_read, &captions};
+  // A targeted apply buys each bundle alone (plan/targeting.hpp).
+  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk && flags.targets.empty(), flags.media_roots,
+                      &prices_read, &captions};
   auto plan = saved ? verify_saved_plan(flags.file, held.store.get(), client, *clock, flags.media_roots, &prices_read)
                     : plan_from_file(request, held.store.get(), &client, *clock);
   if (!plan.ok()) return plan.error();
+  *plan = plan::restrict_to_targets(std::move(*plan), flags.targets);
   if (stop_requested()) return interrupted_before_actions();
 
   state::RunRecord run;
-  auto code = carry_out(flags, clock, *plan, saved ? nullptr : &captions, held, client, interrupt, prices_read, run);
+  const bool whole_review = !saved && flags.targets.empty();  // else the renderer reviews the plan's own captions
+  auto code = carry_out(flags, clock, *plan, whole_review ? &captions : nullptr, held, client, interrupt, prices_read, run);
   record_apply_run(held, flags, *plan, started_at, std::move(run), code);
   return code;
 }
@@ -331,7 +342,8 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_option("file", flags->file, "Campaign file (YAML) to plan and apply, or a PLANFILE saved by `ugc plan --out`")
       ->required();
   sub.add_option("--state", flags->state, "State file (SQLite)")->capture_default_str();
-  sub.add_flag("--auto-approve", flags->auto_approve, "Apply a campaign file without asking (required when stdin is not a terminal)");
+  sub.add_flag("--auto-approve", flags->auto_approve,
+               "Apply a campaign file without asking (required when stdin is not a terminal); -auto-approve works too");
   sub.add_option("--parallelism", flags->parallelism, "Requests in flight at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
@@ -339,6 +351,7 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_option("--as-of", flags->as_of, "Today for date rules (YYYY-MM-DD); default: the server's date");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
   add_media_root_option(sub, flags->media_roots);
+  add_target_option(sub, flags->targets);
   sub.add_option("--api-url", flags->api_url, "API base URL (default: TOKPORTAL_BASE_URL or the TokPortal API)");
   sub.add_option("--api-key-file", flags->api_key_file, "File holding the API key (default: TOKPORTAL_API_KEY)");
   sub.add_option("--lock-timeout", flags->lock_timeout, "Wait this long for another run's state lock (e.g. 30s)")

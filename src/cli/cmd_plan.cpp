@@ -18,6 +18,7 @@
 #include "ugc/plan/plan_json.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
+#include "ugc/plan/targeting.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -30,8 +31,8 @@ struct PlanFlags {
   std::string format = "text";
   std::string out;
   bool detailed_exitcode = false;
-  bool no_color = false;
   bool no_bulk = false;
+  std::vector<std::string> targets;  // -target REF (plan/targeting.hpp)
   std::vector<std::string> media_roots;
   bool refresh = false;  // --refresh: read TokPortal into the state first (campaign_refresh.hpp)
   OnlineFlags online;
@@ -39,30 +40,8 @@ struct PlanFlags {
   std::string full_plan_at;
 };
 
-// Terraform's spelling `-out F`: CLI11 reads it as `-o ut` plus a stray
-// argument. Put it back together; any other stray argument is an error.
-Status accept_terraform_out(CLI::App& sub, PlanFlags& flags) {
-  std::vector<std::string> extra = sub.remaining();
-  if (extra.empty()) return {};
-  if (flags.out == "ut" && extra.size() == 1) {
-    // Which token did the positional FILE get? The one parsed before -o.
-    bool file_first = false;
-    for (const CLI::Option* opt : sub.parse_order()) {
-      if (opt->get_name() == "file") { file_first = true; break; }
-      if (opt->check_sname("o")) break;
-    }
-    if (file_first) {
-      flags.out = extra[0];
-    } else {
-      flags.out = flags.file;
-      flags.file = extra[0];
-    }
-    return {};
-  }
-  std::string list;
-  for (const auto& e : extra) list += " " + e;
-  return invalid_input("unexpected argument(s):" + list + " (usage: ugc plan FILE [--out F] ...)");
-}
+// A targeted plan buys each bundle alone, so no bundle outside the targets is bought.
+bool bulk_allowed(const PlanFlags& flags) { return !flags.no_bulk && flags.targets.empty(); }
 
 // `ugc plan` never creates a state file: without one, nothing is applied yet.
 Result<std::optional<state::Store>> open_state_if_any(const std::string& path, std::shared_ptr<Clock> clock) {
@@ -115,7 +94,7 @@ std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format,
 plan::RenderOptions render_options_for(const PlanFlags& flags, plan::RenderFormat format,
                                        const plan::CaptionReview* captions) {
   plan::RenderOptions options;
-  options.color = format == plan::RenderFormat::text && !flags.no_color && use_color(stdout);
+  options.color = format == plan::RenderFormat::text && use_color(stdout);  // --no-color: main.cpp
   options.captions = captions;
   options.max_bytes = flags.comment_limit;
   options.full_plan_at = !flags.full_plan_at.empty() ? flags.full_plan_at
@@ -135,22 +114,39 @@ Result<int> run_plan_folder(const PlanFlags& flags, plan::RenderFormat format, s
   bool changes = false;
   for (const std::string& file : *files) {
     plan::CaptionReview captions;
-    PlanRequest request{file, flags.as_of, !flags.no_bulk, flags.media_roots};
+    PlanRequest request{file, flags.as_of, bulk_allowed(flags), flags.media_roots};
     request.captions = &captions;
     auto plan = plan_from_file(request, store, nullptr, *clock);
     if (!plan.ok()) return plan.error().with_context(file);
-    std::fputs(plan::make_renderer(format, render_options_for(flags, format, &captions))->render(*plan).c_str(),
-               stdout);
+    *plan = plan::restrict_to_targets(std::move(*plan), flags.targets);
+    const plan::CaptionReview* review = flags.targets.empty() ? &captions : nullptr;
+    std::fputs(plan::make_renderer(format, render_options_for(flags, format, review))->render(*plan).c_str(), stdout);
     changes = changes || plan->has_changes();
   }
   if (!flags.detailed_exitcode) return kExitOk;
   return changes ? kExitChanges : kExitOk;
 }
 
-Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
-  UGC_TRY(accept_terraform_out(sub, flags));
+// The targeting warning, where the reader sees it: above a text or markdown
+// plan on stdout; on stderr when stdout holds a JSON document.
+void warn_targeting(const PlanFlags& flags, plan::RenderFormat format) {
+  if (flags.targets.empty()) return;
+  const std::string banner = plan::targeting_banner(flags.targets);
+  if (format == plan::RenderFormat::json) {
+    log::print_stderr("warn", banner);
+    return;
+  }
+  const Palette p = palette_for(stdout);
+  std::fputs((p.yellow() + p.bold() + banner + p.reset()).c_str(), stdout);
+}
+
+Result<int> run_plan(PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   auto format = plan::parse_render_format(flags.format);
   if (!format) return invalid_input("--format must be text, json or markdown");
+  if (!flags.targets.empty() && !flags.out.empty())
+    return invalid_input("--out saves a whole plan for review: a -target plan cannot be saved; apply it with "
+                         "`ugc apply FILE -target REF` (it shows the plan and asks)");
+  warn_targeting(flags, *format);
   auto drift = refresh_first(flags, clock);
   if (!drift.ok()) return drift.error();
   auto store = open_state_if_any(flags.state, clock);
@@ -158,12 +154,15 @@ Result<int> run_plan(CLI::App& sub, PlanFlags& flags, const std::shared_ptr<Cloc
   if (std::filesystem::is_directory(flags.file))
     return run_plan_folder(flags, *format, *store ? &**store : nullptr, clock);
   plan::CaptionReview captions;
-  PlanRequest request{flags.file, flags.as_of, !flags.no_bulk, flags.media_roots};
+  PlanRequest request{flags.file, flags.as_of, bulk_allowed(flags), flags.media_roots};
   request.captions = &captions;
   auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
   if (!plan.ok()) return plan.error();
+  *plan = plan::restrict_to_targets(std::move(*plan), flags.targets);
 
-  std::fputs(render_with_drift(*plan, *format, render_options_for(flags, *format, &captions), *drift).c_str(), stdout);
+  // A targeted plan reviews only its own captions (without languages or lint).
+  const plan::CaptionReview* review = flags.targets.empty() ? &captions : nullptr;
+  std::fputs(render_with_drift(*plan, *format, render_options_for(flags, *format, review), *drift).c_str(), stdout);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
@@ -186,9 +185,8 @@ CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_option("--format", flags->format, "text | json | markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
-  sub.add_option("--out,-o", flags->out, "Save the plan to F (JSON) for `ugc apply F`; -out F works too");
+  sub.add_option("--out,-o", flags->out, "Save the plan to F (JSON) for `ugc apply F`; -out=F works too");
   sub.add_flag("--detailed-exitcode", flags->detailed_exitcode, "Exit 0: no changes, 2: changes, 1: error");
-  sub.add_flag("--no-color", flags->no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
   sub.add_flag("--no-bulk", flags->no_bulk, "One POST /bundles per bundle instead of bulk creation per country");
   sub.add_option("--comment-limit", flags->comment_limit,
                  "markdown: at most N bytes, for a pull-request comment (GitHub allows 65,536 characters); longer "
@@ -201,9 +199,8 @@ CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.add_flag("--refresh", flags->refresh,
                "First read TokPortal into the state (as `ugc refresh` does) and show the drift before the plan");
   add_online_options(sub, flags->online);
-  sub.allow_extras();  // only for `-out F`; anything else is refused in accept_terraform_out
-  CLI::App* app = &sub;
-  return [flags, app, clock]() -> Result<int> { return run_plan(*app, *flags, clock); };
+  add_target_option(sub, flags->targets);
+  return [flags, clock]() -> Result<int> { return run_plan(*flags, clock); };
 }
 
 }  // namespace ugc::cli

@@ -29,7 +29,6 @@ struct StatusFlags {
   std::string state = ".ugc/state.db";
   std::string format = "text";
   std::string watch;  // seconds as typed; empty with a bare --watch
-  bool no_color = false;
   std::vector<std::string> media_roots;
 };
 
@@ -57,8 +56,7 @@ Result<CampaignStatus> read_status(const manifest::Campaign& campaign, const Sta
 
 std::string render(const CampaignStatus& status, const StatusFlags& flags) {
   if (flags.format == "json") return to_json(status).dump(2) + "\n";
-  const bool color = !flags.no_color && use_color(stdout);
-  return render_status_text(status, Palette{color});
+  return render_status_text(status, palette_for(stdout));  // --no-color is a flag of ugc (main.cpp)
 }
 
 Result<int> run_status(const StatusFlags& flags, bool watching, const std::shared_ptr<Clock>& clock) {
@@ -99,7 +97,6 @@ CommandRun define_status(CLI::App& sub, std::shared_ptr<Clock> clock) {
                                       "Refresh every SECONDS (default 2; --watch=N): in place on a terminal, "
                                       "else printed once per interval; Ctrl-C stops")
                            ->expected(0, 1);
-  sub.add_flag("--no-color", flags->no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
   add_media_root_option(sub, flags->media_roots);
   sub.footer("Exit codes: 0 all well, 4 something needs attention (a banned account, a cancelled bundle, "
              "corrections requested), 1 error.");

@@ -10,6 +10,7 @@ const std::vector<CommandSpec>& command_table() {
       {"expand", "Show the bundles, accounts and video slots a campaign file means", define_expand},
       {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
+      {"show", "Show a plan saved by `ugc plan --out` as text, JSON or markdown", define_show},
       {"status", "Show bundles, accounts and videos per market as the lifecycle reported them", define_status},
       {"reconcile", "Plan and apply campaign files unattended, within guardrails (once or --every)", define_reconcile},
       {"state", "Inspect and edit the local state store", define_state},

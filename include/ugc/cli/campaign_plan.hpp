@@ -17,6 +17,9 @@
 #include "ugc/plan/caption_review.hpp"
 #include "ugc/plan/plan.hpp"
 
+namespace CLI {
+class App;
+}
 namespace ugc::api {
 class Client;
 struct CreditCosts;
@@ -39,6 +42,10 @@ struct PlanRequest {
   // and the lint findings (as of the plan's today) beside them, for review.
   plan::CaptionReview* captions = nullptr;
 };
+
+// `-target REF` / `--target REF` (repeatable) on plan and apply: only the
+// bundles and slots whose external_ref starts with REF (plan/targeting.hpp).
+void add_target_option(CLI::App& sub, std::vector<std::string>& targets);
 
 // `store`: nullptr when no state file exists yet. `server`: nullptr offline.
 Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,

@@ -34,6 +34,7 @@ CommandRun define_lint(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_expand(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock);
+CommandRun define_show(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_reconcile(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock);
 CommandRun define_status(CLI::App& sub, std::shared_ptr<Clock> clock);

@@ -36,4 +36,8 @@ enum ExitCode : int {
 // The exit code of a command that failed with an error of this kind.
 int exit_code_for(ErrorKind kind);
 
+// The table above in a line or two, for the footer of `ugc --help` and of
+// every command's help (main.cpp).
+const char* exit_codes_help();
+
 }  // namespace ugc::cli

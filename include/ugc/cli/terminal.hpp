@@ -1,5 +1,6 @@
 #pragma once
-// What the output stream is: colours only on a TTY and never with NO_COLOR set.
+// What the output stream is: colours only on a TTY and never with NO_COLOR set
+// or after --no-color (a flag of every command, main.cpp).
 #include <cstdio>
 #include <string>
 
@@ -7,6 +8,8 @@ namespace ugc::cli {
 
 bool is_terminal(std::FILE* stream);
 bool use_color(std::FILE* stream);
+// From now on use_color() is false for every stream (`--no-color`).
+void disable_color();
 
 // ANSI colour names used by renderers; each returns "" when colour is off.
 struct Palette {
