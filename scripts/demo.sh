@@ -16,8 +16,8 @@ campaign="campaigns/ugc-wave-1.yaml"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 if [ "${UGC_SKIP_BUILD:-0}" != "1" ]; then
-  step "Building ugc (scripts/setup.sh $build_dir)"
-  UGC_BUILD_TARGET=ugc bash scripts/setup.sh "$build_dir"
+  step "Building ugc (UGC_SETUP=demo scripts/setup.sh $build_dir)"
+  UGC_SETUP=demo UGC_BUILD_TARGET=ugc bash scripts/setup.sh "$build_dir"
 fi
 ugc="$(pwd)/$build_dir/ugc"
 

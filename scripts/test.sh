@@ -12,11 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # -g1 (line tables): enough for stack traces, and builds a third faster than -g.
-scripts/setup.sh build -DUGC_WERROR=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
+UGC_SETUP=test scripts/setup.sh build -DUGC_WERROR=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 (cd build && ctest --output-on-failure -j"$(nproc)")
 
 if [ "${UGC_SKIP_SANITIZE:-0}" != "1" ]; then
-  CC=clang CXX=clang++ scripts/setup.sh build-asan -DUGC_WERROR=ON -DUGC_SANITIZE=ON -DUGC_FUZZ=ON \
+  CC=clang CXX=clang++ UGC_SETUP=test scripts/setup.sh build-asan -DUGC_WERROR=ON -DUGC_SANITIZE=ON -DUGC_FUZZ=ON \
     -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
