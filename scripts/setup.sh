@@ -9,6 +9,7 @@ packages=(
   cmake g++ pkg-config git sqlite3
   libyaml-cpp-dev libcurl4-openssl-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev
   libspdlog-dev doctest-dev libcli11-dev libcpp-httplib-dev libssl-dev
+  postgresql postgresql-common libpq-dev  # the PostgreSQL state backend; tests start a throwaway server
   node-ajv openssl curl ccache clang libclang-rt-14-dev jq
   chromium fonts-dejavu-core  # the analytics report test opens the report in headless Chromium
 )
