@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "state/state_backends.hpp"
 #include "state/state_fixture.hpp"
@@ -309,4 +311,21 @@ TEST_CASE("reading a state file leaves no files behind and changes no byte") {
   CHECK(fingerprint(path) == before);
   CHECK_FALSE(std::filesystem::exists(path + "-wal"));
   CHECK_FALSE(std::filesystem::exists(path + "-shm"));
+}
+
+TEST_CASE("two first runs against one empty PostgreSQL database both open it, and it is migrated once") {
+  TempDir dir;
+  const std::string uri = ugc::state::testing::PostgresBackend::fresh_location(dir);
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> runs;
+  for (size_t i = 0; i < failures.size(); ++i)
+    runs.emplace_back([&failures, &uri, i] {
+      auto store = Store::open(uri, {Access::read_write, true}, ugc::state::testing::fake_clock());
+      if (!store) failures[i] = store.error().message();
+    });
+  for (auto& run : runs) run.join();
+  for (const std::string& failure : failures) CHECK_MESSAGE(failure.empty(), failure);
+  Store store = open_new(uri);
+  CHECK(*store.serial() == 0);
+  CHECK(store.state_id()->size() == 32);
 }
