@@ -5,7 +5,7 @@
 // process so its peak memory (ru_maxrss) is its own.
 //
 //   plan_bench [--markets N] [--platforms N] [--videos N] [--per-account N]
-//              [--seed N] [--iterations N]
+//              [--seed N] [--iterations N] [--state FILE|postgres://...]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -47,12 +47,17 @@ double median(std::vector<double> v) {
 struct Flags {
   ugc::bench::GeneratorOptions gen;
   int iterations = 5;
+  std::string state;  // where the applied state goes: empty = a temp SQLite file
 };
 
 bool parse_flags(int argc, char** argv, Flags& f) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) return false;
+    if (a == "--state") {
+      f.state = argv[++i];
+      continue;
+    }
     long v = std::strtol(argv[++i], nullptr, 10);
     if (a == "--markets") f.gen.markets = static_cast<int>(v);
     else if (a == "--platforms") f.gen.platforms = static_cast<int>(v);
@@ -153,14 +158,15 @@ int main(int argc, char** argv) {
   Flags flags;
   if (!parse_flags(argc, argv, flags)) {
     std::fprintf(stderr, "usage: plan_bench [--markets N] [--platforms 1|2] [--videos N] [--per-account N] "
-                         "[--seed N] [--iterations N]\n");
+                         "[--seed N] [--iterations N] [--state FILE|postgres://...]\n");
     return 1;
   }
   flags.gen.markets = usable_markets(flags.gen.markets);
   auto dir = std::filesystem::temp_directory_path() / ("ugc-plan-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "campaign.yaml").string();
-  const std::string state_path = (dir / "state.db").string();
+  // --state postgres://... (an empty database) measures the PostgreSQL backend.
+  const std::string state_path = flags.state.empty() ? (dir / "state.db").string() : flags.state;
   std::ofstream(file, std::ios::binary) << ugc::bench::generate_campaign_yaml(flags.gen);
   std::printf("campaign: %d markets x %d platforms x %d videos (%d per account), %d iterations per scenario\n",
               flags.gen.markets, flags.gen.platforms, flags.gen.videos, flags.gen.videos_per_account,

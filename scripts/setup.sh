@@ -12,12 +12,13 @@ packages=(
   cmake g++ pkg-config git sqlite3
   libyaml-cpp-dev libcurl4-openssl-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev
   libspdlog-dev doctest-dev libcli11-dev libcpp-httplib-dev libssl-dev
-  openssl ccache
+  openssl ccache libpq-dev  # libpq: the PostgreSQL state backend
 )
 test_packages=(
   node-ajv curl clang libclang-rt-14-dev jq
   chromium fonts-dejavu-core  # the analytics report test opens the report in headless Chromium
   dpkg-dev file               # the package test: cpack's Depends come from dpkg-shlibdeps
+  postgresql postgresql-common  # the tests start a throwaway PostgreSQL server
 )
 case "${UGC_SETUP:-test}" in
   demo) ;;

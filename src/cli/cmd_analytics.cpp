@@ -17,6 +17,7 @@
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/online_state.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/state/store.hpp"
@@ -183,7 +184,7 @@ CommandRun define_analytics(CLI::App& sub, std::shared_ptr<Clock> clock) {
   using namespace analytics_command;
   auto compare = std::make_shared<CompareFlags>();
   sub.add_option("file", compare->file, "Campaign file (YAML) whose stored analytics to compare");
-  sub.add_option("--state", compare->state, "State file (SQLite)")->capture_default_str();
+  add_state_option(sub, compare->state, "State");
   sub.add_option("--by", compare->by, "Group by market, platform, creator, video, caption or campaign")
       ->check(CLI::IsMember({"market", "platform", "creator", "video", "caption", "campaign"}))
       ->capture_default_str();
@@ -201,7 +202,7 @@ CommandRun define_analytics(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto pull_flags = std::make_shared<PullFlags>();
   CLI::App* pull = sub.add_subcommand("pull", "Fetch and store account and post analytics of a campaign");
   pull->add_option("file", pull_flags->file, "Campaign file (YAML)")->required();
-  pull->add_option("--state", pull_flags->state, "State file (SQLite)")->capture_default_str();
+  add_state_option(*pull, pull_flags->state, "State");
   pull->add_option("--format", pull_flags->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -18,6 +18,7 @@
 #include "ugc/cli/analytics_report_command.hpp"
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/state/store.hpp"
@@ -98,7 +99,7 @@ CommandRun define_analytics_report(CLI::App& analytics, std::shared_ptr<Clock> c
       "report", "Write the campaign's analytics as one self-contained HTML report with charts and insights");
   sub->add_option("FILE", flags->file, "Campaign file (YAML)")->required();
   sub->add_option("-o,--output", flags->output, "HTML file to write")->required();
-  sub->add_option("--state", flags->state, "State file holding the pulled analytics")->capture_default_str();
+  add_state_option(*sub, flags->state, "State holding the pulled analytics");
   sub->add_option("--format", flags->format, "What is printed about the written report: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

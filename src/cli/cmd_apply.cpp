@@ -29,6 +29,7 @@
 #include "ugc/cli/online_state.hpp"
 #include "ugc/cli/prices.hpp"
 #include "ugc/cli/run_history.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/cli/verified_plan.hpp"
 #include "ugc/core/log.hpp"
@@ -38,6 +39,7 @@
 #include "ugc/plan/targeting.hpp"
 #include "ugc/state/backup.hpp"
 #include "ugc/state/lock.hpp"
+#include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -137,7 +139,9 @@ Result<bool> confirmed(const ApplyFlags& flags) {
 
 // Anything at the path (even what cannot be read) goes through Store::open,
 // which says what is wrong with it; only a free path waits for confirmation.
+// A PostgreSQL state is always opened (an empty database gets the schema).
 bool state_path_taken(const std::string& path) {
+  if (state::is_postgres_uri(path)) return true;
   struct stat st {};
   return ::lstat(path.c_str(), &st) == 0 || errno != ENOENT;
 }
@@ -161,12 +165,13 @@ Status lock_into(const ApplyFlags& flags, ApplyState& held) {
 // backed up, locked, and the journal of an interrupted run reconciled.
 Result<ApplyState> open_existing_state(const ApplyFlags& flags, const std::shared_ptr<Clock>& clock,
                                        api::Client& client) {
-  auto store = state::Store::open(flags.state, {state::Access::read_write, false}, clock);
+  const bool create = state::is_postgres_uri(flags.state);
+  auto store = state::Store::open(flags.state, {state::Access::read_write, create}, clock);
   if (!store.ok()) return store.error();
   ApplyState held{std::make_unique<state::Store>(std::move(*store)), nullptr};
   auto backup = state::rotate_backup(*held.store);
   if (!backup.ok()) return backup.error().with_context("backing up the state before apply");
-  spdlog::info("backed up the state to {}", *backup);
+  if (!backup->empty()) spdlog::info("backed up the state to {}", *backup);
   UGC_TRY(lock_into(flags, held));
 
   auto journal = apply::store_journal(*held.store);
@@ -192,7 +197,7 @@ Result<ApplyState> create_state(const ApplyFlags& flags, const std::shared_ptr<C
   auto serial = held.store->serial();
   if (!serial.ok()) return serial.error();
   if (*serial != 0)
-    return conflict("state file " + flags.state + " was created by another run while this one planned against "
+    return conflict("state file " + held.store->path() + " was created by another run while this one planned against "
                     "no state: run apply again to plan against it");
   if (prices) UGC_TRY(remember_prices(*held.store, *prices));
   return held;
@@ -341,7 +346,7 @@ CommandRun define_apply(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<ApplyFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML) to plan and apply, or a PLANFILE saved by `ugc plan --out`")
       ->required();
-  sub.add_option("--state", flags->state, "State file (SQLite)")->capture_default_str();
+  add_state_option(sub, flags->state, "State");
   sub.add_flag("--auto-approve", flags->auto_approve,
                "Apply a campaign file without asking (required when stdin is not a terminal); -auto-approve works too");
   sub.add_option("--parallelism", flags->parallelism, "Requests in flight at once")

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/state/events.hpp"
 #include "ugc/state/outbox.hpp"
@@ -70,7 +71,7 @@ CommandRun define_events(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.require_subcommand(1);
   CLI::App* list = sub.add_subcommand("list", "List recorded events, or (--pending) events not yet forwarded");
   auto f = std::make_shared<EventsListFlags>();
-  list->add_option("--state", f->state, "State file")->capture_default_str();
+  add_state_option(*list, f->state, "State");
   list->add_option("--format", f->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -8,6 +8,7 @@
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/online_state.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/events/bundle_import.hpp"
 
@@ -102,7 +103,7 @@ CommandRun define_import(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<ImportFlags>();
   sub.footer(kImportHelp);
   sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
-  sub.add_option("--state", flags->state, "State file (created when missing)")->capture_default_str();
+  add_state_option(sub, flags->state, "State (created when missing)");
   sub.add_option("--format", flags->format, "text | json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

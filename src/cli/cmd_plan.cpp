@@ -13,6 +13,7 @@
 #include "ugc/cli/drift_report.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/campaign_files.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/plan/plan_json.hpp"
@@ -180,7 +181,7 @@ Result<int> run_plan(PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
 CommandRun define_plan(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<PlanFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML), or a folder of them sharing the state")->required();
-  sub.add_option("--state", flags->state, "State file")->capture_default_str();
+  add_state_option(sub, flags->state, "State");
   sub.add_option("--as-of", flags->as_of, "Plan as if today (UTC) were DATE (YYYY-MM-DD)");
   sub.add_option("--format", flags->format, "text | json | markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}))

@@ -18,6 +18,7 @@
 #include "ugc/cli/reconcile_loop.hpp"
 #include "ugc/cli/reconcile_run.hpp"
 #include "ugc/cli/sim_clock.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/state/lock.hpp"
@@ -229,7 +230,7 @@ Result<int> run_reconcile(const ReconcileFlags& flags, const std::shared_ptr<Clo
 CommandRun define_reconcile(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<ReconcileFlags>();
   sub.add_option("paths", flags->paths, "Campaign files, or directories of them (*.yaml, *.yml)")->required();
-  sub.add_option("--state", flags->state, "State file (SQLite), shared by all the campaigns")->capture_default_str();
+  add_state_option(sub, flags->state, "State, shared by all the campaigns");
   sub.add_option("--max-credits", flags->max_credits, "Guardrail: a campaign whose plan costs more applies nothing")
       ->check(CLI::NonNegativeNumber);
   sub.add_option("--max-changes", flags->max_changes, "Guardrail: a campaign whose plan has more actions applies nothing")

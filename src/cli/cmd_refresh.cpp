@@ -9,6 +9,7 @@
 #include "ugc/cli/campaign_refresh.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/drift_report.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -63,7 +64,7 @@ CommandRun define_refresh(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<RefreshFlags>();
   sub.footer(kRefreshHelp);
   sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
-  sub.add_option("--state", flags->state, "State file")->capture_default_str();
+  add_state_option(sub, flags->state, "State");
   sub.add_option("--format", flags->format, "text | json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

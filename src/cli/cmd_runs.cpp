@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
@@ -25,7 +26,7 @@ struct RunsFlags {
 };
 
 void add_runs_flags(CLI::App* app, RunsFlags& flags) {
-  app->add_option("--state", flags.state, "State file")->capture_default_str();
+  add_state_option(*app, flags.state, "State");
   app->add_option("--format", flags.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

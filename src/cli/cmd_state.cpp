@@ -1,14 +1,18 @@
 // ugc state: inspect and edit the local state store without touching the API.
 //   list | show REF | mv OLD NEW | rm REF | unlock --force ID | upgrade
 //   | check [--repair] | backup [-o FILE] | restore FILE
-// Each takes --state FILE (default .ugc/state.db) and --format text|json.
+//   | migrate --to STATE | pull -o FILE
+// Each takes --state FILE|postgres://... (default .ugc/state.db, or UGC_STATE)
+// and --format text|json.
 // Reading commands open the file read-only and never create it; writing
 // commands take the state lock (waiting up to --lock-timeout).
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/state/backup.hpp"
 #include "ugc/state/integrity.hpp"
@@ -16,6 +20,8 @@
 #include "ugc/state/lock.hpp"
 #include "ugc/state/migrations.hpp"
 #include "ugc/state/repair.hpp"
+#include "ugc/state/state_copy.hpp"
+#include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -37,7 +43,7 @@ struct StateFlags {
 };
 
 void add_common_flags(CLI::App* app, StateFlags& flags, bool writes) {
-  app->add_option("--state", flags.state, "State file")->capture_default_str();
+  add_state_option(*app, flags.state, "State");
   app->add_option("--format", flags.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -155,7 +161,7 @@ Result<int> run_list(const StateFlags& flags, const std::shared_ptr<Clock>& cloc
       locks->empty() ? std::optional<LockInfo>() : std::optional<LockInfo>(locks->front());
 
   if (flags.json()) {
-    OrderedJson doc = {{"state", flags.state}, {"serial", known->serial}, {"lock", lock_json(first)}};
+    OrderedJson doc = {{"state", redact_state_uri(flags.state)}, {"serial", known->serial}, {"lock", lock_json(first)}};
     doc["locks"] = OrderedJson::array();
     for (const auto& held : *locks) doc["locks"].push_back(lock_json(held));
     doc["bundles"] = OrderedJson::array();
@@ -167,7 +173,7 @@ Result<int> run_list(const StateFlags& flags, const std::shared_ptr<Clock>& cloc
     print_json(doc);
     return kExitOk;
   }
-  std::printf("state %s (serial %lld)\n", flags.state.c_str(), known->serial);
+  std::printf("state %s (serial %lld)\n", redact_state_uri(flags.state).c_str(), known->serial);
   for (const auto& held : *locks) std::printf("%s\n", lock_line(held).c_str());
   if (known->bundles.empty() && known->media.empty()) std::printf("no resources recorded\n");
   for (const auto& b : known->bundles)
@@ -197,7 +203,7 @@ Result<int> run_show(const StateFlags& flags, const std::shared_ptr<Clock>& cloc
   } else {
     auto slot = store->find_slot(flags.ref);
     if (!slot) return slot.error();
-    if (!*slot) return not_found("no bundle or slot " + flags.ref + " in state file " + flags.state);
+    if (!*slot) return not_found("no bundle or slot " + flags.ref + " in state " + redact_state_uri(flags.state));
     doc = slot_json(**slot);
   }
   if (flags.json()) {
@@ -265,9 +271,9 @@ Result<int> run_upgrade(const StateFlags& flags, const std::shared_ptr<Clock>& c
   auto session = open_for_writing(flags, "ugc state upgrade", clock);
   if (!session) return session.error();  // opening read-write applied the migrations
   if (flags.json())
-    print_json({{"state", flags.state}, {"schema_version", latest_schema_version()}});
+    print_json({{"state", redact_state_uri(flags.state)}, {"schema_version", latest_schema_version()}});
   else
-    std::printf("state %s is at schema version %d\n", flags.state.c_str(), latest_schema_version());
+    std::printf("state %s is at schema version %d\n", redact_state_uri(flags.state).c_str(), latest_schema_version());
   return kExitOk;
 }
 
@@ -301,11 +307,11 @@ Result<int> run_repair(const StateFlags& flags, const std::shared_ptr<Clock>& cl
     OrderedJson tables = OrderedJson::array();
     for (const auto& t : report->tables)
       tables.push_back({{"table", t.table}, {"rows_kept", t.copied}, {"rows_dropped", t.rejected}, {"lost", t.lost}});
-    print_json({{"state", flags.state}, {"repaired", true}, {"complete", report->complete()},
+    print_json({{"state", redact_state_uri(flags.state)}, {"repaired", true}, {"complete", report->complete()},
                 {"damaged_file_kept_as", report->damaged_kept_as}, {"tables", tables}});
     return kExitOk;
   }
-  std::printf("repaired %s; the damaged file is kept as %s\n", flags.state.c_str(), report->damaged_kept_as.c_str());
+  std::printf("repaired %s; the damaged file is kept as %s\n", redact_state_uri(flags.state).c_str(), report->damaged_kept_as.c_str());
   for (const auto& t : report->tables) {
     std::printf("  %-20s %lld row(s) kept", t.table.c_str(), t.copied);
     if (t.rejected > 0) std::printf(", %lld dropped (they referred to lost rows)", t.rejected);
@@ -318,10 +324,20 @@ Result<int> run_repair(const StateFlags& flags, const std::shared_ptr<Clock>& cl
   return kExitOk;
 }
 
+// check, backup and restore work on the SQLite file; a PostgreSQL state is
+// checked and backed up by its server, and copied locally by `ugc state pull`.
+Status refuse_file_command(const StateFlags& flags, const char* command) {
+  if (!is_postgres_uri(flags.state)) return {};
+  return invalid_input(std::string("`ugc state ") + command + "` works on an SQLite state file; " +
+                       redact_state_uri(flags.state) +
+                       " is PostgreSQL: take a local copy with `ugc state pull -o FILE.db` instead");
+}
+
 // Damage, and journal entries an interrupted run left open (apply
 // reconciles those on its next run). Opens the file without the integrity
 // check that refuses damaged files everywhere else: reporting it is the point.
 Result<int> run_check(const StateFlags& flags, bool repair, const std::shared_ptr<Clock>& clock) {
+  UGC_TRY(refuse_file_command(flags, repair ? "check --repair" : "check"));
   std::vector<std::string> problems;
   std::vector<JournalRecord> open_entries;
   {
@@ -344,10 +360,10 @@ Result<int> run_check(const StateFlags& flags, bool repair, const std::shared_pt
     return run_repair(flags, clock);
   }
   if (flags.json()) {
-    print_json({{"state", flags.state}, {"ok", problems.empty()}, {"problems", problems},
+    print_json({{"state", redact_state_uri(flags.state)}, {"ok", problems.empty()}, {"problems", problems},
                 {"open_journal_entries", open_entries_json(open_entries)}});
   } else {
-    if (problems.empty()) std::printf("state %s: no damage found%s\n", flags.state.c_str(), repair ? ", nothing to repair" : "");
+    if (problems.empty()) std::printf("state %s: no damage found%s\n", redact_state_uri(flags.state).c_str(), repair ? ", nothing to repair" : "");
     for (const auto& p : problems) std::printf("damage: %s\n", p.c_str());
     print_open_entries(flags, open_entries);
   }
@@ -356,6 +372,7 @@ Result<int> run_check(const StateFlags& flags, bool repair, const std::shared_pt
 }
 
 Result<int> run_backup(const StateFlags& flags, const std::string& out, const std::shared_ptr<Clock>& clock) {
+  UGC_TRY(refuse_file_command(flags, "backup"));
   auto store = open_for_reading(flags, clock);
   if (!store) return store.error();
   std::string written = out;
@@ -367,22 +384,66 @@ Result<int> run_backup(const StateFlags& flags, const std::string& out, const st
     UGC_TRY(backup_to(*store, out));
   }
   if (flags.json())
-    print_json({{"state", flags.state}, {"backup", written}});
+    print_json({{"state", redact_state_uri(flags.state)}, {"backup", written}});
   else
-    std::printf("backed up %s to %s\n", flags.state.c_str(), written.c_str());
+    std::printf("backed up %s to %s\n", redact_state_uri(flags.state).c_str(), written.c_str());
   return kExitOk;
 }
 
 Result<int> run_restore(const StateFlags& flags, const std::string& backup, const std::shared_ptr<Clock>& clock) {
+  UGC_TRY(refuse_file_command(flags, "restore"));
   auto kept = restore_backup(flags.state, backup, clock);
   if (!kept) return kept.error();
   if (flags.json()) {
-    print_json({{"state", flags.state}, {"restored_from", backup}, {"replaced_file_kept_as", *kept}});
+    print_json({{"state", redact_state_uri(flags.state)}, {"restored_from", backup}, {"replaced_file_kept_as", *kept}});
     return kExitOk;
   }
-  std::printf("restored %s from %s", flags.state.c_str(), backup.c_str());
+  std::printf("restored %s from %s", redact_state_uri(flags.state).c_str(), backup.c_str());
   if (!kept->empty()) std::printf("; the file it replaced is kept as %s", kept->c_str());
   std::printf("\n");
+  return kExitOk;
+}
+
+// Copies the whole state into `to` (a new file or an empty database), under
+// the whole-state lock of the source so that no run changes it meanwhile.
+Result<int> run_copy(const StateFlags& flags, const std::string& to, bool new_file_only,
+                     const std::shared_ptr<Clock>& clock) {
+  if (to.empty()) return invalid_input("no destination: pass --to FILE|postgres://... (or -o FILE for pull)");
+  if (new_file_only && is_postgres_uri(to))
+    return invalid_input("`ugc state pull -o` writes a local SQLite file; to copy into PostgreSQL use "
+                         "`ugc state migrate --to`");
+  if (!is_postgres_uri(to) && std::filesystem::exists(to))
+    return invalid_input(to + " exists; refusing to overwrite it (copy into a new file)");
+  auto timeout = parse_lock_timeout(flags.lock_timeout);
+  if (!timeout) return timeout.error();
+  auto from = Store::open(flags.state, {Access::read_only}, clock);
+  if (!from) return from.error();
+  auto lock = acquire_lock(*from, {new_file_only ? "ugc state pull" : "ugc state migrate", *timeout});
+  if (!lock) return lock.error();
+  auto dest = Store::open(to, {Access::read_write, true}, clock);
+  if (!dest) return dest.error();
+  auto copied = copy_state(*from, *dest);
+  if (!copied) {
+    if (!is_postgres_uri(to)) {
+      { Store closed = std::move(*dest); }  // the half-made copy is removed, closed
+      for (const char* suffix : {"", "-wal", "-shm"}) std::remove((to + suffix).c_str());
+    }
+    return copied.error().with_context("copying " + from->path() + " to " + redact_state_uri(to));
+  }
+  if (flags.json()) {
+    OrderedJson doc = {{"from", from->path()}, {"to", dest->path()}, {"verified", true}};
+    doc["tables"] = OrderedJson::array();
+    for (const TableCopy& t : *copied)
+      doc["tables"].push_back(OrderedJson{{"table", t.table}, {"rows", t.rows}, {"sha256", t.sha256}});
+    print_json(doc);
+    return kExitOk;
+  }
+  long long rows = 0;
+  for (const TableCopy& t : *copied) rows += t.rows;
+  std::printf("copied %s to %s: %lld rows in %zu tables, verified (row counts and checksums match)\n",
+              from->path().c_str(), dest->path().c_str(), rows, copied->size());
+  for (const TableCopy& t : *copied)
+    if (t.rows > 0) std::printf("  %-20s %8lld rows  sha256 %.16s\n", t.table.c_str(), t.rows, t.sha256.c_str());
   return kExitOk;
 }
 
@@ -438,7 +499,23 @@ CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
   restore->add_option("FILE", *restore_from, "Backup to restore, e.g. from <state>.backups/")->required();
   add_common_flags(restore, *flags, false);
 
+  auto migrate_to = std::make_shared<std::string>();
+  CLI::App* migrate = sub.add_subcommand(
+      "migrate", "Copy the whole state into another backend (SQLite file <-> PostgreSQL) and verify the copy");
+  migrate->add_option("--to", *migrate_to, "Destination: a new SQLite file or postgres://... (an empty database)")
+      ->required();
+  add_common_flags(migrate, *flags, true);
+  migrate->footer("Every table is copied in one transaction and checked (row counts and checksums). The source "
+                  "is left as it is; point --state (or UGC_STATE) at the destination afterwards.");
+
+  auto pull_out = std::make_shared<std::string>();
+  CLI::App* pull = sub.add_subcommand("pull", "Take a local SQLite snapshot of the state (e.g. of a PostgreSQL state)");
+  pull->add_option("-o,--out", *pull_out, "The new SQLite file to write")->required();
+  add_common_flags(pull, *flags, true);
+
   return [=]() -> Result<int> {
+    if (migrate->parsed()) return run_copy(*flags, *migrate_to, false, clock);
+    if (pull->parsed()) return run_copy(*flags, *pull_out, true, clock);
     if (list->parsed()) return run_list(*flags, clock);
     if (show->parsed()) return run_show(*flags, clock);
     if (mv->parsed()) return run_mv(*flags, clock);

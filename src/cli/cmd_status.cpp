@@ -17,6 +17,7 @@
 #include "ugc/cli/campaign_status.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/state/store.hpp"
@@ -89,7 +90,7 @@ Result<int> run_status(const StatusFlags& flags, bool watching, const std::share
 CommandRun define_status(CLI::App& sub, std::shared_ptr<Clock> clock) {
   auto flags = std::make_shared<StatusFlags>();
   sub.add_option("file", flags->file, "Campaign file (YAML)")->required();
-  sub.add_option("--state", flags->state, "State file")->capture_default_str();
+  add_state_option(sub, flags->state, "State");
   sub.add_option("--format", flags->format, "text | json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -7,6 +7,7 @@
 #include "ugc/api/curl_transport.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/interrupt.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/events/command_target.hpp"
 #include "ugc/events/forwarder.hpp"
@@ -129,7 +130,7 @@ CommandRun define_webhooks(CLI::App& sub, std::shared_ptr<Clock> clock) {
   sub.require_subcommand(1);
   CLI::App* serve = sub.add_subcommand("serve", "Receive and verify TokPortal deliveries, record each event once");
   auto f = std::make_shared<WebhookServeFlags>();
-  serve->add_option("--state", f->state, "State file the events are recorded in")->capture_default_str();
+  add_state_option(*serve, f->state, "State the events are recorded in");
   serve->add_option("--bind", f->bind, "ADDR:PORT to listen on (loopback by default; put TLS in a reverse proxy)")
       ->capture_default_str();
   serve->add_option("--port", f->port, "Port, overriding --bind's (0 = any free port, printed)")

@@ -47,7 +47,13 @@ Result<std::vector<AnalyticsSnapshot>> snapshots(Store& store, const std::string
 }
 
 Result<std::vector<AnalyticsSnapshot>> latest_snapshots(Store& store) {
-  // SQLite's bare-column rule: with max(), the other columns come from the max row.
+  // SQLite's bare-column rule: with max(), the other columns come from the max
+  // row; PostgreSQL says the same with DISTINCT ON.
+  if (store.impl().db->dialect() == Dialect::postgres)
+    return read_snapshots(store,
+                          "SELECT DISTINCT ON (ref) ref, taken_at, metrics FROM analytics_snapshots WHERE ?1 = ''"
+                          " ORDER BY ref, taken_at DESC, id DESC",
+                          "");
   return read_snapshots(store,
                         "SELECT ref, max(taken_at), metrics FROM analytics_snapshots WHERE ?1 = '' GROUP BY ref"
                         " ORDER BY ref",

@@ -62,13 +62,15 @@ std::string file_stamp(Clock::wall_time t) {
 }
 
 Status backup_to(Store& store, const std::string& dest) {
+  auto source = store.impl().sqlite("a file backup");
+  if (!source) return source.error();
   const std::string temp = dest + ".tmp";
   remove_with_side_files(temp);  // a leftover of a killed run
   UGC_TRY(create_private_file(temp));
   Status copied;
   {
     std::lock_guard hold(store.impl().mu);
-    copied = copy_database(*store.impl().db, temp);
+    copied = copy_database(**source, temp);
   }
   if (copied) copied = move_state_file(temp, dest);
   if (!copied) {
@@ -79,6 +81,7 @@ Status backup_to(Store& store, const std::string& dest) {
 }
 
 Result<std::string> rotate_backup(Store& store, int keep) {
+  if (store.impl().db->dialect() != Dialect::sqlite) return std::string();
   const std::string dir = backup_dir(store.path());
   const std::string name = fs::path(store.path()).filename().string();
   const std::string dest = unused_name(dir + "/" + name + "." + file_stamp(store.impl().clock->wall_now()));

@@ -57,9 +57,11 @@ Status verify_integrity(SqliteDb& db, const std::string& path) {
 
 Result<std::vector<std::string>> Store::quick_check() {
   std::lock_guard hold(impl_->mu);
+  auto db = impl_->sqlite("`ugc state check` (PRAGMA quick_check)");
+  if (!db) return db.error();
   auto wal = check_wal_file(impl_->path);
   if (!wal) return wal.error();
-  auto findings = quick_check_findings(*impl_->db);
+  auto findings = quick_check_findings(**db);
   if (!findings) return findings;
   wal->insert(wal->end(), findings->begin(), findings->end());
   return wal;

@@ -63,7 +63,8 @@ Result<long long> journal_begin(Store& store, const JournalEntry& entry) {
   (*st)->bind(1, entry.run_id).bind(2, entry.action_id).bind(3, entry.method).bind(4, log::redact(entry.path));
   (*st)->bind(5, entry.idempotency_key).bind(6, entry.request_hash).bind(7, impl.now_iso());
   UGC_TRY((*st)->run().context("journaling " + entry.method + " " + entry.path));
-  long long id = scope.db().last_insert_rowid();
+  auto id = scope.db().last_insert_rowid();
+  if (!id) return id.error();
   UGC_TRY(scope.commit());  // synchronous=FULL: on disk when this returns
   return id;
 }

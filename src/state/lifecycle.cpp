@@ -25,7 +25,7 @@ BundleLifecycle lifecycle_from_row(const Statement& st) {
 }
 
 // The first bundle `sql` (with ?1) finds for a non-empty `key`.
-Result<std::optional<BundleLifecycle>> bundle_where(SqliteDb& db, const std::string& where, const std::string& key) {
+Result<std::optional<BundleLifecycle>> bundle_where(Database& db, const std::string& where, const std::string& key) {
   if (key.empty()) return std::optional<BundleLifecycle>();
   auto st = db.cached(std::string(kSelectBundleLifecycle) + " WHERE " + where + " ORDER BY b.external_ref LIMIT 1");
   if (!st) return st.error();
@@ -44,7 +44,7 @@ Result<std::optional<BundleLifecycle>> find_bundle_lifecycle(Store& store, const
                                                              const std::string& bundle_id,
                                                              const std::string& saved_account_id) {
   std::lock_guard hold(store.impl().mu);
-  SqliteDb& db = *store.impl().db;
+  Database& db = *store.impl().db;
   auto by_ref = bundle_where(db, "b.external_ref = ?1", external_ref);
   if (!by_ref || *by_ref) return by_ref;
   auto by_id = bundle_where(db, "b.id = ?1", bundle_id);
@@ -55,7 +55,7 @@ Result<std::optional<BundleLifecycle>> find_bundle_lifecycle(Store& store, const
 namespace {
 
 // Runs `sql` (binding ?1.. from `values`); true when it changed a row.
-Result<bool> changed_by(SqliteDb& db, const char* sql, const std::vector<std::string>& values, const std::string& what) {
+Result<bool> changed_by(Database& db, const char* sql, const std::vector<std::string>& values, const std::string& what) {
   auto st = db.cached(sql);
   if (!st) return st.error();
   for (std::size_t i = 0; i < values.size(); ++i) (*st)->bind(static_cast<int>(i + 1), values[i]);
@@ -68,7 +68,7 @@ Result<bool> changed_by(SqliteDb& db, const char* sql, const std::vector<std::st
 Status write_bundle_lifecycle(Store& store, const BundleLifecycle& b) {
   WriteScope scope(store.impl());
   UGC_TRY(scope.begin());
-  SqliteDb& db = scope.db();
+  Database& db = scope.db();
   const std::string what = "recording the lifecycle of " + b.ref;
   // What a plan reads first (a change bumps the serial), then the stamps.
   auto bundle = changed_by(db,

@@ -15,7 +15,9 @@
 #include <functional>
 #include <random>
 
+#include "pg_lock.hpp"
 #include "store_impl.hpp"
+#include "ugc/state/state_uri.hpp"
 #include "ugc/core/json.hpp"
 
 namespace ugc::state {
@@ -307,17 +309,20 @@ Result<StateLock> acquire(const std::string& state_path, Clock& clock, const Loc
 
 Result<StateLock> acquire_lock(const std::string& state_path, Clock& clock, const LockRequest& request) {
   auto now = [&clock] { return iso_utc(clock.wall_now()); };
+  if (is_postgres_uri(state_path)) return acquire_pg_lock(state_path, clock, request, now);
   return acquire(state_path, clock, request, now, nullptr);
 }
 
 Result<StateLock> acquire_lock(Store& store, const LockRequest& request) {
   Store::Impl& impl = store.impl();
   auto now = [&impl] { return impl.now_iso(); };
+  if (impl.db->dialect() == Dialect::postgres) return acquire_pg_lock(impl.connect_uri, *impl.clock, request, now);
   LegacyCheck legacy = [&impl] { return legacy_row(impl, true); };
   return acquire(store.path(), *impl.clock, request, now, legacy);
 }
 
-StateLock::StateLock(StateLock&& other) noexcept : fds_(std::move(other.fds_)), info_(std::move(other.info_)) {
+StateLock::StateLock(StateLock&& other) noexcept
+    : fds_(std::move(other.fds_)), session_(std::move(other.session_)), info_(std::move(other.info_)) {
   other.fds_.clear();
 }
 
@@ -330,12 +335,22 @@ Status StateLock::release() {
   // The record stays in the file: it names nobody once the lock is free.
   for (int fd : fds_) ::close(fd);
   fds_.clear();
+  // Closing the connection ends the session: the server drops its advisory locks.
+  session_.reset();
   return {};
 }
 
 Result<LockInfo> force_unlock(Store& store, const std::string& id) {
   auto locks = current_locks(store);
   if (!locks) return locks.error();
+  if (store.impl().db->dialect() == Dialect::postgres) {
+    for (const LockInfo& held : *locks)
+      if (held.id == id)
+        return conflict(scope_name(store.path(), held.campaign) + " is locked by " + describe(held) +
+                        ": its lock is never broken; the server releases it when that run's connection ends");
+    return not_found("PostgreSQL state " + store.path() + " has no lock held by " + id +
+                     " (its locks are released by the server when their holder dies: none is ever stale)");
+  }
   for (const LockInfo& held : *locks) {
     if (held.id != id || held.legacy) continue;
     return conflict(scope_name(store.path(), held.campaign) + " is locked by " + describe(held) +
@@ -359,6 +374,7 @@ Result<LockInfo> force_unlock(Store& store, const std::string& id) {
 }
 
 Result<std::vector<LockInfo>> current_locks(Store& store) {
+  if (store.impl().db->dialect() == Dialect::postgres) return current_pg_locks(store.impl().connect_uri);
   std::vector<LockInfo> locks;
   const std::string state_file = lock_file_path(store.path(), "");
   if (conflicting_lock(state_file, F_RDLCK) == F_WRLCK)

@@ -32,11 +32,7 @@ constexpr const char* kOutboxColumns =
     " o.created_at, e.payload FROM outbox o JOIN events e ON e.event_id = o.event_id ";
 
 // A file older than the outbox (opened read-only, so not migrated) has none.
-Result<bool> outbox_table_exists(SqliteDb& db) {
-  auto st = db.cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'");
-  if (!st) return st.error();
-  return (*st)->step();
-}
+Result<bool> outbox_table_exists(Database& db) { return db.table_exists("outbox"); }
 
 }  // namespace
 

@@ -101,8 +101,12 @@ TableSalvage salvage_table(sqlite3* from, sqlite3* to, const std::string& table)
 Result<std::vector<TableSalvage>> salvage_into(Store& damaged, const std::string& out, std::shared_ptr<Clock> clock) {
   auto fresh = Store::open(out, {Access::read_write, true}, std::move(clock));
   if (!fresh) return fresh.error();
-  SqliteDb& to = *fresh->impl().db;
-  sqlite3* from = damaged.impl().db->handle();
+  auto fresh_db = fresh->impl().sqlite("repair");
+  if (!fresh_db) return fresh_db.error();
+  auto damaged_db = damaged.impl().sqlite("repair");
+  if (!damaged_db) return damaged_db.error();
+  SqliteDb& to = **fresh_db;
+  sqlite3* from = (*damaged_db)->handle();
   std::vector<TableSalvage> tables;
   UGC_TRY(to.exec("BEGIN IMMEDIATE"));
   for (const char* table : kSalvagedTables) {
@@ -139,7 +143,9 @@ Result<RepairReport> repair_state(const std::string& path, std::shared_ptr<Clock
     auto damaged = Store::open(path, mode, clock);
     if (!damaged) return damaged.error().with_context("repairing: not even the schema can be read, restore a backup");
     // The damaged file is kept as it is: no checkpoint of its -wal into it.
-    if (had_wal) sqlite3_db_config(damaged->impl().db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    auto damaged_db = damaged->impl().sqlite("repair");
+    if (!damaged_db) return damaged_db.error();
+    if (had_wal) sqlite3_db_config((*damaged_db)->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     auto tables = salvage_into(*damaged, out, clock);
     if (!tables) {
       remove_with_side_files(out);

@@ -1,5 +1,7 @@
 #include "ugc/state/runs.hpp"
 
+#include <limits>
+
 #include "deflate.hpp"
 #include "store_impl.hpp"
 #include "ugc/core/log.hpp"
@@ -9,7 +11,7 @@ namespace ugc::state {
 namespace {
 
 constexpr const char* kRunColumns =
-    "SELECT id, command, started_at, finished_at, host, user, campaign, campaign_file, campaign_sha256,"
+    "SELECT id, command, started_at, finished_at, host, \"user\", campaign, campaign_file, campaign_sha256,"
     " git_commit, actions, actions_failed, credits_planned, credits_charged, requests_planned, requests_made,"
     " outcome, message";
 
@@ -45,14 +47,7 @@ Result<std::string> inflated_column(const Statement& st, int bytes_column, int s
 
 // A file from before migration 4, opened read-only (never migrated), has no
 // runs table: it has no history yet, which is not an error.
-Result<bool> has_runs_table(SqliteDb& db) {
-  auto st = db.cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'");
-  if (!st) return st.error();
-  auto row = (*st)->step();
-  if (!row) return row.error();
-  (*st)->reset();
-  return *row;
-}
+Result<bool> has_runs_table(Database& db) { return db.table_exists("runs"); }
 
 }  // namespace
 
@@ -66,7 +61,7 @@ Result<long long> record_run(Store& store, const RunRecord& run) {
   const std::string now = impl.now_iso();
   UGC_TRY(scope.begin());
   auto st = scope.db().cached(
-      "INSERT INTO runs (command, started_at, finished_at, host, user, campaign, campaign_file, campaign_sha256,"
+      "INSERT INTO runs (command, started_at, finished_at, host, \"user\", campaign, campaign_file, campaign_sha256,"
       " git_commit, actions, actions_failed, credits_planned, credits_charged, requests_planned, requests_made,"
       " outcome, message, plan, plan_bytes, results, results_bytes)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
@@ -81,7 +76,8 @@ Result<long long> record_run(Store& store, const RunRecord& run) {
   s.bind_blob(18, deflate_text(plan)).bind(19, static_cast<long long>(plan.size()));
   s.bind_blob(20, deflate_text(results)).bind(21, static_cast<long long>(results.size()));
   UGC_TRY(s.run().context("recording the run"));
-  long long id = scope.db().last_insert_rowid();
+  auto id = scope.db().last_insert_rowid();
+  if (!id) return id.error();
   UGC_TRY(scope.commit());
   return id;
 }
@@ -94,7 +90,7 @@ Result<std::vector<RunRecord>> list_runs(Store& store, int limit) {
   if (!*exists) return std::vector<RunRecord>();
   auto st = impl.db->cached(std::string(kRunColumns) + " FROM runs ORDER BY id DESC LIMIT ?1");
   if (!st) return st.error();
-  (*st)->bind(1, limit > 0 ? static_cast<long long>(limit) : -1LL);
+  (*st)->bind(1, limit > 0 ? static_cast<long long>(limit) : std::numeric_limits<long long>::max());
   std::vector<RunRecord> runs;
   for (;;) {
     auto row = (*st)->step();

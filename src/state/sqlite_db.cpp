@@ -49,9 +49,10 @@ const char* hint_for(int rc) {
 
 Error SqliteDb::error(int rc, const std::string& what) const {
   std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  const std::string& file = path();
   if ((rc & 0xff) == SQLITE_CORRUPT)
-    return io_error("state file " + path_ + " is damaged (" + what + ": " + detail + "); " + damage_advice(path_));
-  return Error(error_kind_for(rc), "state file " + path_ + ": " + what + ": " + detail + hint_for(rc));
+    return io_error("state file " + file + " is damaged (" + what + ": " + detail + "); " + damage_advice(file));
+  return Error(error_kind_for(rc), "state file " + file + ": " + what + ": " + detail + hint_for(rc));
 }
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, int flags) {
@@ -79,7 +80,7 @@ Result<std::unique_ptr<Statement>> SqliteDb::prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                               &stmt, nullptr);
   if (rc != SQLITE_OK) return error(rc, "preparing \"" + std::string(sql.substr(0, 60)) + "\"");
-  return std::make_unique<Statement>(this, stmt);
+  return std::unique_ptr<Statement>(std::make_unique<SqliteStatement>(this, stmt));
 }
 
 Result<Statement*> SqliteDb::cached(const std::string& sql) {
@@ -94,35 +95,45 @@ Result<Statement*> SqliteDb::cached(const std::string& sql) {
 }
 
 long long SqliteDb::changes() const { return sqlite3_changes64(db_); }
-long long SqliteDb::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+Result<long long> SqliteDb::last_insert_rowid() { return sqlite3_last_insert_rowid(db_); }
+bool SqliteDb::in_transaction() const { return !sqlite3_get_autocommit(db_); }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Result<bool> SqliteDb::table_exists(const std::string& name) {
+  auto st = cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  if (!st) return st.error();
+  (*st)->bind(1, name);
+  auto row = (*st)->step();
+  (*st)->reset();
+  return row;
+}
 
-Statement& Statement::bind(int index, std::string_view text) {
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+
+Statement& SqliteStatement::bind(int index, std::string_view text) {
   int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = db_->error(rc, "binding a value");
   return *this;
 }
 
-Statement& Statement::bind(int index, long long value) {
+Statement& SqliteStatement::bind(int index, long long value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = db_->error(rc, "binding a value");
   return *this;
 }
 
-Statement& Statement::bind_null(int index) {
+Statement& SqliteStatement::bind_null(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = db_->error(rc, "binding a value");
   return *this;
 }
 
-Statement& Statement::bind_blob(int index, std::string_view bytes) {
+Statement& SqliteStatement::bind_blob(int index, std::string_view bytes) {
   int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = db_->error(rc, "binding a value");
   return *this;
 }
 
-Result<bool> Statement::step() {
+Result<bool> SqliteStatement::step() {
   if (!bind_status_.ok()) return bind_status_.error();
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -134,34 +145,26 @@ Result<bool> Statement::step() {
   return failure;
 }
 
-Status Statement::run() {
-  for (;;) {
-    auto row = step();
-    if (!row) return row.error();
-    if (!*row) return {};
-  }
-}
-
-void Statement::reset() {
+void SqliteStatement::reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   bind_status_ = Status();
 }
 
-std::string Statement::text(int column) const {
+std::string SqliteStatement::text(int column) const {
   const unsigned char* p = sqlite3_column_text(stmt_, column);
   if (!p) return {};
   return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-std::string Statement::blob(int column) const {
+std::string SqliteStatement::blob(int column) const {
   const void* p = sqlite3_column_blob(stmt_, column);
   if (!p) return {};
   return std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+long long SqliteStatement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool SqliteStatement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 }  // namespace ugc::state

@@ -34,6 +34,13 @@ Status Store::Impl::require_writable() const {
   return {};
 }
 
+Result<SqliteDb*> Store::Impl::sqlite(const std::string& feature) const {
+  if (db->dialect() != Dialect::sqlite)
+    return invalid_input(feature + " works on an SQLite state file only; " + path +
+                         " is PostgreSQL (use `ugc state pull -o FILE.db` for a local copy)");
+  return static_cast<SqliteDb*>(db.get());
+}
+
 Status Store::Impl::commit() {
   if (resources_dirty) {
     if (auto s = db->exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'serial'"); !s) {
@@ -51,7 +58,7 @@ Status Store::Impl::commit() {
 }
 
 void Store::Impl::rollback() {
-  if (!sqlite3_get_autocommit(db->handle())) (void)db->exec("ROLLBACK");
+  if (db->in_transaction()) (void)db->exec("ROLLBACK");
   in_transaction = false;
   resources_dirty = false;
 }
@@ -170,7 +177,7 @@ KnownSlot slot_from_row(const Statement& st) {
   return s;
 }
 
-Result<long long> read_serial(SqliteDb& db) {
+Result<long long> read_serial(Database& db) {
   auto st = db.cached("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'serial'");
   if (!st) return st.error();
   auto row = (*st)->step();
@@ -183,7 +190,7 @@ Result<long long> read_serial(SqliteDb& db) {
 
 // Runs `body` inside a read transaction so that several queries see one snapshot.
 template <class F>
-auto in_read_snapshot(SqliteDb& db, bool already_in_transaction, F body) -> decltype(body()) {
+auto in_read_snapshot(Database& db, bool already_in_transaction, F body) -> decltype(body()) {
   if (already_in_transaction) return body();
   if (auto s = db.exec("BEGIN"); !s) return s.error();
   auto result = body();
@@ -208,7 +215,7 @@ Result<std::string> Store::state_id() {
 
 Result<KnownResources> Store::load(const std::string& campaign) {
   std::lock_guard hold(impl_->mu);
-  SqliteDb& db = *impl_->db;
+  Database& db = *impl_->db;
   auto body = [&]() -> Result<KnownResources> {
     KnownResources known;
     auto serial = read_serial(db);
@@ -292,7 +299,7 @@ Result<std::optional<RefKind>> Store::kind_of(const std::string& ref) {
 
 namespace {
 
-Status write_account(SqliteDb& db, const std::string& bundle_ref, const KnownAccount& a) {
+Status write_account(Database& db, const std::string& bundle_ref, const KnownAccount& a) {
   auto st = db.cached(
       "INSERT INTO accounts (bundle_ref, username, visible_name, biography, profile_picture_sha256, status,"
       " saved_account_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -416,7 +423,7 @@ Result<RefKind> Store::move(const std::string& old_ref, const std::string& new_r
     return conflict("cannot move " + old_ref + " to " + new_ref + ": a " + to_string(**taken) + " " + new_ref +
                     " is already in the state");
 
-  SqliteDb& db = scope.db();
+  Database& db = scope.db();
   if (**kind == RefKind::bundle) {
     // Slots and the account follow through ON UPDATE CASCADE. When the new ref
     // keeps the "-<market>-<platform>-<n>" tail, the prefix is the (renamed)
@@ -425,7 +432,7 @@ Result<RefKind> Store::move(const std::string& old_ref, const std::string& new_r
         "UPDATE bundles SET external_ref = ?2, campaign = CASE"
         " WHEN length(?2) > length(tail) AND substr(?2, length(?2) - length(tail) + 1) = tail"
         " THEN substr(?2, 1, length(?2) - length(tail)) ELSE campaign END"
-        " FROM (SELECT '-' || market || '-' || platform || '-' || idx AS tail FROM bundles WHERE external_ref = ?1)"
+        " FROM (SELECT '-' || market || '-' || platform || '-' || idx AS tail FROM bundles WHERE external_ref = ?1) AS moved"
         " WHERE external_ref = ?1");
     if (!st) return st.error();
     (*st)->bind(1, old_ref).bind(2, new_ref);

@@ -13,15 +13,18 @@
 namespace ugc::state {
 
 struct Store::Impl {
-  std::unique_ptr<SqliteDb> db;
+  std::unique_ptr<Database> db;
   std::shared_ptr<Clock> clock;  // stamps journal, events, lock, caches; times lock waits
-  std::string path;
+  std::string path;         // a file path, or a PostgreSQL URI without its password
+  std::string connect_uri;  // PostgreSQL only: the URI as given (never printed)
   Access access = Access::read_only;
   std::recursive_mutex mu;
   bool in_transaction = false;   // a Transaction (or WriteScope) owns BEGIN..COMMIT
   bool resources_dirty = false;  // bump the serial at commit
 
   Status require_writable() const;
+  // The SQLite connection, or an error naming `feature` as SQLite-only.
+  Result<SqliteDb*> sqlite(const std::string& feature) const;
   // The clock's wall time as "YYYY-MM-DDTHH:MM:SS.mmmZ".
   std::string now_iso() const;
   // Runs COMMIT, bumping the serial first when resources changed.
@@ -43,7 +46,7 @@ class WriteScope {
   void touch_resources() { impl_.resources_dirty = true; }
   Status commit();
 
-  SqliteDb& db() { return *impl_.db; }
+  Database& db() { return *impl_.db; }
 
  private:
   Store::Impl& impl_;
@@ -67,6 +70,9 @@ Status move_state_file(const std::string& from, const std::string& to);
 Result<std::vector<std::string>> quick_check_findings(SqliteDb& db);
 // Refuses a damaged file (its -wal included) with damaged_state().
 Status verify_integrity(SqliteDb& db, const std::string& path);
+
+// Store::open for a postgres:// or postgresql:// URI (pg_store_open.cpp).
+Result<std::unique_ptr<Store::Impl>> open_postgres_store(const std::string& uri, OpenMode mode, std::shared_ptr<Clock> clock);
 
 // Checks the first bytes of an existing state file before SQLite sees it, so
 // that a truncated file or another file type is reported as such.

@@ -13,6 +13,7 @@
 
 #include "store_impl.hpp"
 #include "ugc/state/migrations.hpp"
+#include "ugc/state/state_uri.hpp"
 
 namespace ugc::state {
 
@@ -158,6 +159,11 @@ void remove_with_side_files(const std::string& path) {
 
 Result<Store> Store::open(const std::string& path, OpenMode mode, std::shared_ptr<Clock> clock) {
   if (path.empty()) return invalid_input("the state file path is empty");
+  if (is_postgres_uri(path)) {
+    auto impl = open_postgres_store(path, mode, std::move(clock));
+    if (!impl) return impl.error();
+    return Store(std::move(*impl));
+  }
   if (mode.access == Access::read_only) mode.create_if_missing = false;
 
   bool created = false;

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "raw_sqlite.hpp"
+#include "state/state_backends.hpp"
 #include "state/state_fixture.hpp"
 #include "ugc/state/journal.hpp"
 #include "ugc/state/lock.hpp"
@@ -230,4 +231,45 @@ TEST_CASE("ugc state upgrade migrates an old file, reading commands ask for it")
   Run again = ugc_state(dir, "list --state old.db --format json");
   REQUIRE_MESSAGE(again.exit_code == 0, again.err);
   CHECK(Json::parse(again.out)["bundles"][0]["ref"] == "old-US-tiktok-1");
+}
+
+TEST_CASE("ugc state migrate --to postgres and pull -o copy the state, verified, and never print a password") {
+  TempDir dir;
+  populate(dir);
+  const std::string plain = PostgresBackend::fresh_location(dir);
+  // libpq's trust login ignores the password: it is there to be hidden.
+  const std::string with_password = "postgres://ugc:hunter2secret@" + plain.substr(std::string("postgres://").size());
+
+  Run migrated = ugc_state(dir, "migrate --to " + quote(with_password));
+  INFO(migrated.out << migrated.err);
+  REQUIRE(migrated.exit_code == 0);
+  CHECK(migrated.out.find("verified") != std::string::npos);
+  CHECK(migrated.out.find("hunter2secret") == std::string::npos);
+
+  Run listed = ugc_state(dir, "list --format json --state " + quote(with_password));
+  REQUIRE(listed.exit_code == 0);
+  CHECK(listed.out.find("hunter2secret") == std::string::npos);
+  Run local = ugc_state(dir, "list --format json");
+  Json remote_doc = Json::parse(listed.out);
+  Json local_doc = Json::parse(local.out);
+  CHECK(remote_doc["bundles"] == local_doc["bundles"]);
+  CHECK(remote_doc["slots"] == local_doc["slots"]);
+  CHECK(remote_doc["serial"] == local_doc["serial"]);
+
+  Run again = ugc_state(dir, "migrate --to " + quote(with_password));
+  CHECK(again.exit_code != 0);  // the destination holds state now
+  CHECK(again.err.find("already holds state") != std::string::npos);
+  CHECK(again.err.find("hunter2secret") == std::string::npos);
+
+  Run pulled = ugc_state(dir, "pull -o snapshot.db --state " + quote(with_password));
+  INFO(pulled.out << pulled.err);
+  REQUIRE(pulled.exit_code == 0);
+  Run snapshot = ugc_state(dir, "list --format json --state snapshot.db");
+  REQUIRE(snapshot.exit_code == 0);
+  CHECK(Json::parse(snapshot.out)["slots"] == local_doc["slots"]);
+
+  Run backup = ugc_state(dir, "backup --state " + quote(with_password));
+  CHECK(backup.exit_code != 0);
+  CHECK(backup.err.find("ugc state pull") != std::string::npos);
+  CHECK(backup.err.find("hunter2secret") == std::string::npos);
 }

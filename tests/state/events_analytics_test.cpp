@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "state/state_backends.hpp"
 #include "state/state_fixture.hpp"
 #include "ugc/state/analytics_snapshots.hpp"
 #include "ugc/state/events.hpp"
@@ -10,9 +11,9 @@ using namespace ugc::state;
 using ugc::state::testing::TempDir;
 using ugc::state::testing::sample_bundle;
 
-TEST_CASE("an event delivered twice is recorded once") {
+TEST_CASE_TEMPLATE("an event delivered twice is recorded once", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   Json payload = {{"bundle_id", "B1"}, {"status", "published"}};
   auto first = record_event(*store, "evt_1", "bundle.published", payload);
@@ -30,9 +31,9 @@ TEST_CASE("an event delivered twice is recorded once") {
   CHECK(*store->serial() == 0);
 }
 
-TEST_CASE("analytics snapshots are kept per ref and follow a move") {
+TEST_CASE_TEMPLATE("analytics snapshots are kept per ref and follow a move", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   KnownBundle b = sample_bundle("c", "US", 1);
   REQUIRE(store->upsert_bundle(b).ok());

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "state/state_backends.hpp"
 #include "state/state_fixture.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/state/journal.hpp"
@@ -20,9 +21,9 @@ JournalEntry entry(const std::string& action, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("a journal entry is open from begin to finish and keeps its outcome") {
+TEST_CASE_TEMPLATE("a journal entry is open from begin to finish and keeps its outcome", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto id = journal_begin(*store, entry("create-US", "key-1"));
   REQUIRE(id.ok());
@@ -52,9 +53,9 @@ TEST_CASE("a journal entry is open from begin to finish and keeps its outcome") 
   CHECK(*store->serial() == 0);  // the journal is not planner state
 }
 
-TEST_CASE("journal responses are stored redacted and bounded") {
+TEST_CASE_TEMPLATE("journal responses are stored redacted and bounded", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   const std::string secret = "tp_live_journal_secret_123456";
   log::add_secret(secret);
@@ -72,9 +73,9 @@ TEST_CASE("journal responses are stored redacted and bounded") {
   CHECK(parsed["bytes"].get<size_t>() > kJournalResponseLimit);
 }
 
-TEST_CASE("an entry begun by a process killed before finishing is open after reopening") {
+TEST_CASE_TEMPLATE("an entry begun by a process killed before finishing is open after reopening", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  const std::string path = dir.file("state.db");
+  const std::string path = Backend::fresh_location(dir);
   { REQUIRE(Store::open(path, {Access::read_write, true}, ugc::state::testing::fake_clock()).ok()); }
 
   int ready[2];
@@ -117,9 +118,9 @@ TEST_CASE("an entry begun by a process killed before finishing is open after reo
   CHECK(done->at(0).outcome->status_code == 201);
 }
 
-TEST_CASE("journal_begin refuses to run inside a transaction, where it would not be durable") {
+TEST_CASE_TEMPLATE("journal_begin refuses to run inside a transaction, where it would not be durable", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto tx = store->begin();
   REQUIRE(tx.ok());

@@ -3,6 +3,7 @@
 // never move the serial that saved plans bind to.
 #include <doctest/doctest.h>
 
+#include "state/state_backends.hpp"
 #include "state/state_fixture.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/state/runs.hpp"
@@ -48,9 +49,9 @@ std::string big_plan_json(int slots) {
 
 }  // namespace
 
-TEST_CASE("runs: recorded runs list newest first, limited, and show their plan and results") {
+TEST_CASE_TEMPLATE("runs: recorded runs list newest first, limited, and show their plan and results", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto first = record_run(*store, sample_run("applied", 23));
   auto second = record_run(*store, sample_run("partial", 5));
@@ -85,9 +86,9 @@ TEST_CASE("runs: recorded runs list newest first, limited, and show their plan a
   CHECK((*one)->started_at == "2027-01-15T10:00:00Z");
 }
 
-TEST_CASE("runs: an unknown id is not found and an empty history is no error") {
+TEST_CASE_TEMPLATE("runs: an unknown id is not found and an empty history is no error", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   auto none = list_runs(*store, 20);
   REQUIRE(none.ok());
@@ -97,9 +98,9 @@ TEST_CASE("runs: an unknown id is not found and an empty history is no error") {
   CHECK_FALSE(missing->has_value());
 }
 
-TEST_CASE("runs: recording a run keeps the serial and stamps missing times from the store's clock") {
+TEST_CASE_TEMPLATE("runs: recording a run keeps the serial and stamps missing times from the store's clock", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  auto store = Store::open(dir.file("state.db"), {Access::read_write, true}, ugc::state::testing::fake_clock());
+  auto store = Store::open(Backend::fresh_location(dir), {Access::read_write, true}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
   const long long before = *store->serial();
   RunRecord r = sample_run("applied", 1);
@@ -160,9 +161,9 @@ TEST_CASE("runs: a damaged stored plan is an error naming the run, not a crash")
   CHECK(back.error().message().find("plan of run " + std::to_string(id)) != std::string::npos);
 }
 
-TEST_CASE("runs: the API key never reaches the run history") {
+TEST_CASE_TEMPLATE("runs: the API key never reaches the run history", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  const std::string path = dir.file("state.db");
+  const std::string path = Backend::fresh_location(dir);
   const std::string secret = "sk_live_runs_history_secret_0123456789";
   log::add_secret(secret);
   {

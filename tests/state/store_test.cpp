@@ -3,7 +3,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
+#include "state/state_backends.hpp"
 #include "state/state_fixture.hpp"
 #include "ugc/state/store.hpp"
 
@@ -52,9 +55,9 @@ TEST_CASE("a read-only open of a missing file fails and creates nothing") {
   CHECK_FALSE(std::filesystem::exists(path));
 }
 
-TEST_CASE("the serial goes up by one per committed resource write and not for other writes") {
+TEST_CASE_TEMPLATE("the serial goes up by one per committed resource write and not for other writes", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   CHECK(*store.serial() == 0);
   KnownBundle b = sample_bundle("c", "US", 1);
   REQUIRE(store.upsert_bundle(b).ok());
@@ -80,9 +83,9 @@ TEST_CASE("the serial goes up by one per committed resource write and not for ot
   CHECK(*store.serial() == 4);
 }
 
-TEST_CASE("a transaction batches writes, bumps the serial once and rolls back when dropped") {
+TEST_CASE_TEMPLATE("a transaction batches writes, bumps the serial once and rolls back when dropped", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   {
     auto tx = store.begin();
     REQUIRE(tx.ok());
@@ -101,9 +104,9 @@ TEST_CASE("a transaction batches writes, bumps the serial once and rolls back wh
   CHECK(store.load("c")->bundles.size() == 5);
 }
 
-TEST_CASE("load returns what was written, per campaign, thousands of rows") {
+TEST_CASE_TEMPLATE("load returns what was written, per campaign, thousands of rows", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  const std::string path = dir.file("state.db");
+  const std::string path = Backend::fresh_location(dir);
   const int kBundles = 400;
   const int kSlotsPerBundle = 6;
   {
@@ -159,9 +162,9 @@ TEST_CASE("load returns what was written, per campaign, thousands of rows") {
   CHECK(store->load("")->bundles.size() == kBundles + 1);
 }
 
-TEST_CASE("upserting a bundle keeps its slots and account") {
+TEST_CASE_TEMPLATE("upserting a bundle keeps its slots and account", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   KnownBundle b = sample_bundle("c", "US", 1);
   b.account = KnownAccount{"u", "v", "b", "", "configured", "", ""};
   REQUIRE(store.upsert_bundle(b).ok());
@@ -176,9 +179,9 @@ TEST_CASE("upserting a bundle keeps its slots and account") {
   CHECK(known->slots.size() == 1);
 }
 
-TEST_CASE("a slot position of a bundle is taken once") {
+TEST_CASE_TEMPLATE("a slot position of a bundle is taken once", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   KnownBundle b = sample_bundle("c", "US", 1);
   REQUIRE(store.upsert_bundle(b).ok());
   REQUIRE(store.upsert_slot(sample_slot(b, "v1", 1)).ok());
@@ -188,9 +191,9 @@ TEST_CASE("a slot position of a bundle is taken once") {
   CHECK(clash.error().message().find("position 1") != std::string::npos);
 }
 
-TEST_CASE("move renames a bundle with its slots and account, or a slot in its place") {
+TEST_CASE_TEMPLATE("move renames a bundle with its slots and account, or a slot in its place", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   KnownBundle b = sample_bundle("c", "US", 1);
   b.account = KnownAccount{"u", "v", "b", "", "configured", "", ""};
   REQUIRE(store.upsert_bundle(b).ok());
@@ -231,9 +234,9 @@ TEST_CASE("move renames a bundle with its slots and account, or a slot in its pl
   CHECK(store.find_bundle("renamed-US-tiktok-1")->has_value());
 }
 
-TEST_CASE("remove forgets a bundle with its slots, or one slot") {
+TEST_CASE_TEMPLATE("remove forgets a bundle with its slots, or one slot", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   KnownBundle b = sample_bundle("c", "US", 1);
   REQUIRE(store.upsert_bundle(b).ok());
   REQUIRE(store.upsert_slot(sample_slot(b, "v1", 1)).ok());
@@ -263,9 +266,9 @@ TEST_CASE("remove forgets a bundle with its slots, or one slot") {
   CHECK(again.error().kind() == ErrorKind::not_found);
 }
 
-TEST_CASE("meta and the credit cost cache round-trip and never hold a registered secret") {
+TEST_CASE_TEMPLATE("meta and the credit cost cache round-trip and never hold a registered secret", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  Store store = open_new(dir.file("state.db"));
+  Store store = open_new(Backend::fresh_location(dir));
   CHECK_FALSE(store.meta_get("api_base")->has_value());
   REQUIRE(store.meta_put("api_base", "http://localhost:8080").ok());
   CHECK(store.meta_get("api_base")->value() == "http://localhost:8080");
@@ -281,9 +284,9 @@ TEST_CASE("meta and the credit cost cache round-trip and never hold a registered
   CHECK_FALSE(store.credit_costs_get("prod")->has_value());
 }
 
-TEST_CASE("a read-only store refuses writes") {
+TEST_CASE_TEMPLATE("a read-only store refuses writes", Backend, UGC_STATE_BACKENDS) {
   TempDir dir;
-  const std::string path = dir.file("state.db");
+  const std::string path = Backend::fresh_location(dir);
   { open_new(path); }
   auto store = Store::open(path, {Access::read_only}, ugc::state::testing::fake_clock());
   REQUIRE(store.ok());
@@ -308,4 +311,21 @@ TEST_CASE("reading a state file leaves no files behind and changes no byte") {
   CHECK(fingerprint(path) == before);
   CHECK_FALSE(std::filesystem::exists(path + "-wal"));
   CHECK_FALSE(std::filesystem::exists(path + "-shm"));
+}
+
+TEST_CASE("two first runs against one empty PostgreSQL database both open it, and it is migrated once") {
+  TempDir dir;
+  const std::string uri = ugc::state::testing::PostgresBackend::fresh_location(dir);
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> runs;
+  for (size_t i = 0; i < failures.size(); ++i)
+    runs.emplace_back([&failures, &uri, i] {
+      auto store = Store::open(uri, {Access::read_write, true}, ugc::state::testing::fake_clock());
+      if (!store) failures[i] = store.error().message();
+    });
+  for (auto& run : runs) run.join();
+  for (const std::string& failure : failures) CHECK_MESSAGE(failure.empty(), failure);
+  Store store = open_new(uri);
+  CHECK(*store.serial() == 0);
+  CHECK(store.state_id()->size() == 32);
 }

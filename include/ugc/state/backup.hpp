@@ -31,7 +31,8 @@ std::string file_stamp(Clock::wall_time t);
 Status backup_to(Store& store, const std::string& dest);
 
 // A new backup in backup_dir(); then deletes the oldest beyond `keep`.
-// Returns the new backup's path.
+// Returns the new backup's path; "" for a PostgreSQL state, which has no
+// file to copy (its server's backups keep it; `ugc state pull` takes a copy).
 Result<std::string> rotate_backup(Store& store, int keep = kBackupsKept);
 
 // The backups in backup_dir(state_path), oldest first.

@@ -3,6 +3,10 @@
 // applies would otherwise both create the same bundles), while runs of
 // different campaigns in one state file go ahead at once.
 //
+// On PostgreSQL it is a session advisory lock instead (pg_lock.hpp), with the
+// same scopes and the same guarantee: the server releases it when its
+// holder's connection dies.
+//
 // It is an advisory lock of the operating system (Linux open-file-description
 // locks, F_OFD_SETLK) on files beside the state, as databases lock their files,
 // so the kernel releases it when its holder dies: a run killed with -9, by the
@@ -22,6 +26,7 @@
 // live one, or one from another host, still blocks, and `ugc state unlock
 // --force ID` (force_unlock) breaks it.
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +59,8 @@ struct LockInfo {
 };
 
 // A held lock; released when destroyed (or by release()), and by the kernel
-// when the process dies. Owns its file descriptors; independent of any Store.
+// (or the PostgreSQL server) when the process dies. Owns its file descriptors
+// or its database connection; independent of any Store.
 class StateLock {
  public:
   StateLock(StateLock&& other) noexcept;
@@ -67,8 +73,11 @@ class StateLock {
 
  private:
   friend class LockTaker;
+  friend class PgLockTaker;
   StateLock(std::vector<int> fds, LockInfo info) : fds_(std::move(fds)), info_(std::move(info)) {}
+  StateLock(std::shared_ptr<void> session, LockInfo info) : session_(std::move(session)), info_(std::move(info)) {}
   std::vector<int> fds_;
+  std::shared_ptr<void> session_;  // PostgreSQL: the connection holding the advisory locks
   LockInfo info_;
 };
 
