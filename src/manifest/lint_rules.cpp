@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "ugc/manifest/claims.hpp"
 #include "ugc/manifest/limits.hpp"
@@ -75,6 +77,7 @@ class Linter {
     const Creator* creator = video_creator(c_, v);
     std::map<std::string, const Market*> text_market;  // caption text -> first market using it, this video
     std::set<std::string> reported;
+    std::map<std::pair<const std::string*, std::string>, std::optional<ReachClaim>> claims;  // (caption, language)
     for (const auto& code : target_markets(c_, v)) {
       const Market* m = c_.find_market(code);
       if (!m) continue;
@@ -110,7 +113,10 @@ class Linter {
                  "caption for market " + market + " has " + std::to_string(tags) + " hashtags; " + to_string(p) +
                      " allows at most " + std::to_string(lim.hashtags), m->code);
       }
-      if (auto claim = find_reach_claim(*caption, m->language); claim && reported.insert("promise:" + *caption).second)
+      // Markets of one language share the caption: its claim search runs once.
+      auto searched = claims.try_emplace({caption, m->language});
+      if (searched.second) searched.first->second = find_reach_claim(*caption, m->language);
+      if (const auto& claim = searched.first->second; claim && reported.insert("promise:" + *caption).second)
         report(v, at, "promises-reach",
                "caption for market " + market + " promises \"" + claim->phrase + "\" (" + claim->language +
                    "); platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules",
