@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "ugc/manifest/claims.hpp"
@@ -43,7 +44,12 @@ struct Placed {  // one slot's date
 
 class Linter {
  public:
-  Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {}
+  Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {
+    // Each video's posts, in schedule order, found once: a scan of the whole
+    // schedule per video is quadratic (400 million comparisons at 200,000 slots).
+    if (o_.schedule)
+      for (const auto& s : *o_.schedule) schedule_by_video_[s.video].push_back(&s);
+  }
 
   std::vector<LintFinding> run() {
     std::map<std::string, std::pair<const Video*, std::string>> caption_owner;  // text -> first video, market
@@ -147,8 +153,9 @@ class Linter {
   std::vector<Placed> placements(const Video& v) const {
     std::vector<Placed> out;
     if (o_.schedule) {
-      for (const auto& s : *o_.schedule)
-        if (s.video == v.id) out.push_back(Placed{s.market, s.platform, s.account, s.date});
+      auto of_video = schedule_by_video_.find(v.id);
+      if (of_video == schedule_by_video_.end()) return out;
+      for (const ScheduledPost* s : of_video->second) out.push_back(Placed{s->market, s->platform, s->account, s->date});
       return out;
     }
     if (!v.publish_on) return out;
@@ -237,6 +244,7 @@ class Linter {
 
   const Campaign& c_;
   const LintOptions& o_;
+  std::unordered_map<std::string, std::vector<const ScheduledPost*>> schedule_by_video_;
   std::vector<LintFinding> out_;
   std::map<std::tuple<std::string, Platform, int, CivilDate>, std::vector<const Video*>> days_;
 };
