@@ -6,6 +6,11 @@
 //
 //   plan_bench [--markets N] [--platforms N] [--videos N] [--per-account N]
 //              [--seed N] [--iterations N] [--state FILE|postgres://...]
+//              [--write-campaign F [--write-applied-state DB]]
+//
+// --write-campaign writes the generated campaign to F (and with
+// --write-applied-state, the state a full apply of it records to DB) and exits:
+// the inputs bench/plan_scale.sh times the `ugc` process against.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,16 +53,17 @@ struct Flags {
   ugc::bench::GeneratorOptions gen;
   int iterations = 5;
   std::string state;  // where the applied state goes: empty = a temp SQLite file
+  std::string write_campaign;       // write the inputs and exit
+  std::string write_applied_state;  // with write_campaign
 };
 
 bool parse_flags(int argc, char** argv, Flags& f) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) return false;
-    if (a == "--state") {
-      f.state = argv[++i];
-      continue;
-    }
+    if (a == "--state") { f.state = argv[++i]; continue; }
+    if (a == "--write-campaign") { f.write_campaign = argv[++i]; continue; }
+    if (a == "--write-applied-state") { f.write_applied_state = argv[++i]; continue; }
     long v = std::strtol(argv[++i], nullptr, 10);
     if (a == "--markets") f.gen.markets = static_cast<int>(v);
     else if (a == "--platforms") f.gen.platforms = static_cast<int>(v);
@@ -67,7 +73,7 @@ bool parse_flags(int argc, char** argv, Flags& f) {
     else if (a == "--iterations") f.iterations = static_cast<int>(v);
     else return false;
   }
-  return f.iterations >= 1;
+  return f.iterations >= 1 && (f.write_applied_state.empty() || !f.write_campaign.empty());
 }
 
 int usable_markets(int wanted) {
@@ -152,16 +158,42 @@ long in_child(const std::function<void()>& body) {
   return usage.ru_maxrss;
 }
 
+// Plans `file` from nothing and records every action as apply would.
+void write_applied_state(const std::string& file, const std::string& state_path) {
+  auto campaign = ugc::manifest::load_campaign(file);
+  if (!campaign) die(campaign.error().message());
+  auto plan = ugc::plan::plan_campaign(*campaign, {}, inputs_for(file));
+  if (!plan) die(plan.error().message());
+  auto store = ugc::state::Store::open(state_path, {ugc::state::Access::read_write, true}, ugc::make_system_clock());
+  if (!store) die(store.error().message());
+  auto tx = store->begin();
+  if (!tx) die(tx.error().message());
+  if (auto s = ugc::plan::testing::record_applied(*store, *plan); !s) die(s.error().message());
+  if (auto s = tx->commit(); !s) die(s.error().message());
+}
+
+// --write-campaign [--write-applied-state]: the inputs only.
+int write_inputs(const Flags& flags) {
+  std::ofstream(flags.write_campaign, std::ios::binary) << ugc::bench::generate_campaign_yaml(flags.gen);
+  if (!flags.write_applied_state.empty()) {
+    std::filesystem::remove(flags.write_applied_state);
+    write_applied_state(flags.write_campaign, flags.write_applied_state);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Flags flags;
   if (!parse_flags(argc, argv, flags)) {
     std::fprintf(stderr, "usage: plan_bench [--markets N] [--platforms 1|2] [--videos N] [--per-account N] "
-                         "[--seed N] [--iterations N] [--state FILE|postgres://...]\n");
+                         "[--seed N] [--iterations N] [--state FILE|postgres://...] "
+                         "[--write-campaign F [--write-applied-state DB]]\n");
     return 1;
   }
   flags.gen.markets = usable_markets(flags.gen.markets);
+  if (!flags.write_campaign.empty()) return write_inputs(flags);
   auto dir = std::filesystem::temp_directory_path() / ("ugc-plan-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "campaign.yaml").string();
@@ -191,17 +223,7 @@ int main(int argc, char** argv) {
   // (in a child too, so the parent stays small and forks start clean).
   in_child([&] {
     auto start = Clock::now();
-    auto campaign = ugc::manifest::load_campaign(file);
-    if (!campaign) die(campaign.error().message());
-    auto plan = ugc::plan::plan_campaign(*campaign, {}, inputs_for(file));
-    if (!plan) die(plan.error().message());
-    auto store =
-        ugc::state::Store::open(state_path, {ugc::state::Access::read_write, true}, ugc::make_system_clock());
-    if (!store) die(store.error().message());
-    auto tx = store->begin();
-    if (!tx) die(tx.error().message());
-    if (auto s = ugc::plan::testing::record_applied(*store, *plan); !s) die(s.error().message());
-    if (auto s = tx->commit(); !s) die(s.error().message());
+    write_applied_state(file, state_path);
     std::printf("\n(populated the applied state in %.0f ms, outside the measurements)\n", ms_since(start));
   });
 

@@ -1,6 +1,8 @@
 #include "ugc/cli/campaign_check.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/terminal.hpp"
@@ -34,11 +36,15 @@ FileFindings check_one(const std::string& file, const CheckRequest& request) {
 std::optional<std::vector<manifest::ScheduledPost>> lint_schedule(const manifest::Campaign& campaign) {
   auto desired = expand::expand_campaign(campaign);
   if (!desired) return std::nullopt;
+  // Each slot's account by its bundle, looked up once (a scan of the bundles
+  // per slot is quadratic: 800 million comparisons at 200,000 slots).
+  std::unordered_map<std::string_view, int> account_of_bundle;
+  for (const auto& b : desired->bundles) account_of_bundle[b.external_ref] = b.index;  // the last of a ref wins
   std::vector<manifest::ScheduledPost> posts;
+  posts.reserve(desired->slots.size());
   for (const auto& slot : desired->slots) {
-    int account = 1;
-    for (const auto& b : desired->bundles)
-      if (b.external_ref == slot.bundle_ref) account = b.index;
+    auto it = account_of_bundle.find(slot.bundle_ref);
+    const int account = it == account_of_bundle.end() ? 1 : it->second;
     posts.push_back(manifest::ScheduledPost{slot.video_id, slot.market, slot.platform, account, slot.publish_date});
   }
   return posts;

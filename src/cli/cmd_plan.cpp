@@ -15,6 +15,7 @@
 #include "ugc/cli/campaign_files.hpp"
 #include "ugc/cli/state_option.hpp"
 #include "ugc/cli/terminal.hpp"
+#include "ugc/core/byte_sink.hpp"
 #include "ugc/core/log.hpp"
 #include "ugc/plan/plan_json.hpp"
 #include "ugc/plan/render.hpp"
@@ -76,18 +77,23 @@ Result<std::optional<events::RefreshReport>> refresh_first(const PlanFlags& flag
   return std::optional<events::RefreshReport>{std::move(*report)};
 }
 
-// The plan as rendered, with the drift section first (JSON: a "refresh" member).
-std::string render_with_drift(const plan::Plan& plan, plan::RenderFormat format, const plan::RenderOptions& options,
-                              std::optional<events::RefreshReport>& drift) {
-  std::string rendered = plan::make_renderer(format, options)->render(plan);
-  if (!drift) return rendered;
+// The plan as rendered, streamed to stdout, with the drift section first
+// (JSON: a "refresh" member, signed with the rest so the document stays a
+// valid saved plan).
+void write_with_drift(const plan::Plan& plan, plan::RenderFormat format, const plan::RenderOptions& options,
+                      std::optional<events::RefreshReport>& drift) {
+  FileSink out(stdout);
+  if (!drift) return plan::make_renderer(format, options)->write(plan, out);
   attach_remedies(*drift, plan);
-  if (format != plan::RenderFormat::json) return render_drift_text(*drift) + rendered;
-  // Signed over the drift too, so the document stays a valid saved plan.
-  OrderedJson doc = plan::plan_to_json(plan);
-  doc["refresh"] = OrderedJson::parse(drift_json(*drift).dump());
-  doc["checksum"] = plan::plan_checksum(doc);
-  return doc.dump(2) + "\n";
+  if (format != plan::RenderFormat::json) {
+    out.write(render_drift_text(*drift));
+    return plan::make_renderer(format, options)->write(plan, out);
+  }
+  const Json refresh = drift_json(*drift);
+  plan::write_signed_plan_json(plan, out, [&refresh](JsonWriter& w) {
+    w.key("refresh");
+    w.value(refresh);
+  });
 }
 
 // How a plan is shown: colour on a terminal, the captions review, the PR
@@ -121,7 +127,8 @@ Result<int> run_plan_folder(const PlanFlags& flags, plan::RenderFormat format, s
     if (!plan.ok()) return plan.error().with_context(file);
     *plan = plan::restrict_to_targets(std::move(*plan), flags.targets);
     const plan::CaptionReview* review = flags.targets.empty() ? &captions : nullptr;
-    std::fputs(plan::make_renderer(format, render_options_for(flags, format, review))->render(*plan).c_str(), stdout);
+    FileSink out(stdout);
+    plan::make_renderer(format, render_options_for(flags, format, review))->write(*plan, out);
     changes = changes || plan->has_changes();
   }
   if (!flags.detailed_exitcode) return kExitOk;
@@ -163,7 +170,7 @@ Result<int> run_plan(PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
 
   // A targeted plan reviews only its own captions (without languages or lint).
   const plan::CaptionReview* review = flags.targets.empty() ? &captions : nullptr;
-  std::fputs(render_with_drift(*plan, *format, render_options_for(flags, *format, review), *drift).c_str(), stdout);
+  write_with_drift(*plan, *format, render_options_for(flags, *format, review), *drift);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
     auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);

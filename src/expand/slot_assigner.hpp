@@ -5,7 +5,9 @@
 // expansion, so each bundle's lowest free position only moves forward.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ugc/expand/desired.hpp"
@@ -38,12 +40,16 @@ class SlotAssigner {
     std::vector<bool> taken;  // [position - 1]
     int free = 0;
     int lowest_free = 0;  // index into taken; == taken.size() when full
+    std::string group;
   };
-  bool take(Space& space, int position);
+  bool take(std::size_t space, int position);
 
   std::vector<Space> spaces_;                         // bundle order
   std::map<std::string, std::size_t> by_ref_;         // bundle_ref -> spaces_ index
   std::map<std::string, std::vector<std::size_t>> groups_;  // group -> spaces_ indices, by n
+  // group -> its spaces as (-free, spaces_ index): the first is place_new's
+  // choice without a scan of the group per slot (quadratic in accounts x slots).
+  std::map<std::string, std::set<std::pair<int, std::size_t>>> by_free_;
 };
 
 }  // namespace ugc::expand

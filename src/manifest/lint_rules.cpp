@@ -2,8 +2,11 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 
 #include "ugc/manifest/claims.hpp"
 #include "ugc/manifest/limits.hpp"
@@ -41,7 +44,12 @@ struct Placed {  // one slot's date
 
 class Linter {
  public:
-  Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {}
+  Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {
+    // Each video's posts, in schedule order, found once: a scan of the whole
+    // schedule per video is quadratic (400 million comparisons at 200,000 slots).
+    if (o_.schedule)
+      for (const auto& s : *o_.schedule) schedule_by_video_[s.video].push_back(&s);
+  }
 
   std::vector<LintFinding> run() {
     std::map<std::string, std::pair<const Video*, std::string>> caption_owner;  // text -> first video, market
@@ -75,6 +83,7 @@ class Linter {
     const Creator* creator = video_creator(c_, v);
     std::map<std::string, const Market*> text_market;  // caption text -> first market using it, this video
     std::set<std::string> reported;
+    std::map<std::pair<const std::string*, std::string>, std::optional<ReachClaim>> claims;  // (caption, language)
     for (const auto& code : target_markets(c_, v)) {
       const Market* m = c_.find_market(code);
       if (!m) continue;
@@ -110,7 +119,10 @@ class Linter {
                  "caption for market " + market + " has " + std::to_string(tags) + " hashtags; " + to_string(p) +
                      " allows at most " + std::to_string(lim.hashtags), m->code);
       }
-      if (auto claim = find_reach_claim(*caption, m->language); claim && reported.insert("promise:" + *caption).second)
+      // Markets of one language share the caption: its claim search runs once.
+      auto searched = claims.try_emplace({caption, m->language});
+      if (searched.second) searched.first->second = find_reach_claim(*caption, m->language);
+      if (const auto& claim = searched.first->second; claim && reported.insert("promise:" + *caption).second)
         report(v, at, "promises-reach",
                "caption for market " + market + " promises \"" + claim->phrase + "\" (" + claim->language +
                    "); platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules",
@@ -141,8 +153,9 @@ class Linter {
   std::vector<Placed> placements(const Video& v) const {
     std::vector<Placed> out;
     if (o_.schedule) {
-      for (const auto& s : *o_.schedule)
-        if (s.video == v.id) out.push_back(Placed{s.market, s.platform, s.account, s.date});
+      auto of_video = schedule_by_video_.find(v.id);
+      if (of_video == schedule_by_video_.end()) return out;
+      for (const ScheduledPost* s : of_video->second) out.push_back(Placed{s->market, s->platform, s->account, s->date});
       return out;
     }
     if (!v.publish_on) return out;
@@ -231,6 +244,7 @@ class Linter {
 
   const Campaign& c_;
   const LintOptions& o_;
+  std::unordered_map<std::string, std::vector<const ScheduledPost*>> schedule_by_video_;
   std::vector<LintFinding> out_;
   std::map<std::tuple<std::string, Platform, int, CivilDate>, std::vector<const Video*>> days_;
 };

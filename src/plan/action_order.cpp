@@ -23,8 +23,9 @@ std::string upload_action_of(const Planning& p, const std::string& media_id, con
 }
 
 void add_patch_deps(const Planning& p, const std::string& bundle_ref, std::vector<std::string>& deps) {
-  for (const auto& a : p.plan.actions)
-    if (a.kind == ActionKind::patch_video && a.bundle_ref == bundle_ref) add_dep(deps, a.id);
+  auto patches = p.patch_actions.find(bundle_ref);
+  if (patches == p.patch_actions.end()) return;
+  for (const auto& id : patches->second) add_dep(deps, id);
 }
 
 }  // namespace ugc::plan

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace ugc::plan {
 namespace {
@@ -13,26 +15,36 @@ struct CaptionSlot {
 };
 
 // The caption change of slot `r` in `a`, if it posts a new or changed caption.
-std::optional<CaptionSlot> caption_slot_of(const Action& a, const SlotRecord& r) {
+// `changes` indexes a.changes by field (a configure has a few per slot, so a
+// scan per slot would cost slots x changes).
+std::optional<CaptionSlot> caption_slot_of(const Action& a, const SlotRecord& r,
+                                           const std::unordered_map<std::string_view, const FieldChange*>& changes) {
   if (a.kind == ActionKind::patch_video) {
     for (const auto& c : a.changes)
       if (c.field == "caption") return CaptionSlot{&r, c.before};
     return std::nullopt;
   }
   const std::string slot = "slot " + std::to_string(r.position);
-  for (const auto& c : a.changes) {
-    if (c.field == slot && !c.before) return CaptionSlot{&r, std::nullopt};  // a new slot
-    if (c.field == slot + " caption") return CaptionSlot{&r, c.before};
-  }
+  const std::string caption = slot + " caption";
+  // The first matching change in a.changes order wins, as a scan would find it.
+  const FieldChange* new_slot = nullptr;
+  if (auto it = changes.find(slot); it != changes.end() && !it->second->before) new_slot = it->second;
+  const FieldChange* changed = nullptr;
+  if (auto it = changes.find(caption); it != changes.end()) changed = it->second;
+  if (new_slot && (!changed || new_slot < changed)) return CaptionSlot{&r, std::nullopt};  // a new slot
+  if (changed) return CaptionSlot{&r, changed->before};
   return std::nullopt;
 }
 
 std::vector<CaptionSlot> caption_slots(const Plan& plan) {
   std::vector<CaptionSlot> out;
+  std::unordered_map<std::string_view, const FieldChange*> changes;
   for (const auto& a : plan.actions) {
     if (a.kind != ActionKind::configure_videos && a.kind != ActionKind::patch_video) continue;
+    changes.clear();
+    for (const auto& c : a.changes) changes.emplace(c.field, &c);  // emplace keeps the first of a field
     for (const auto& r : a.slots)
-      if (auto s = caption_slot_of(a, r)) out.push_back(*s);
+      if (auto s = caption_slot_of(a, r, changes)) out.push_back(*s);
   }
   return out;
 }
@@ -50,18 +62,22 @@ CaptionFinding finding_of(const manifest::LintFinding& f) {
   return {manifest::to_string(f.diagnostic.severity), f.diagnostic.rule, f.detail};
 }
 
-// Position of `key` in `order`, or past the end (then first-seen order).
-std::size_t rank(const std::vector<std::string>& order, const std::string& key) {
-  return static_cast<std::size_t>(std::find(order.begin(), order.end(), key) - order.begin());
+// Position of each key in a campaign's order; keys not in it rank past the
+// end (then first-seen order, the sorts being stable).
+using CaptionRanks = std::unordered_map<std::string, std::size_t>;
+std::size_t rank(const CaptionRanks& ranks, const std::string& key) {
+  auto it = ranks.find(key);
+  return it == ranks.end() ? ranks.size() : it->second;
 }
 
 class ReviewBuilder {
  public:
   ReviewBuilder(const manifest::Campaign* campaign, const std::vector<manifest::LintFinding>& lint)
       : campaign_(campaign), lint_(lint) {
+    for (const auto& f : lint_) lint_by_video_[f.video].push_back(&f);
     if (!campaign_) return;
-    for (const auto& v : campaign_->videos) video_order_.push_back(v.id);
-    for (const auto& m : campaign_->markets) market_order_.push_back(m.code);
+    for (const auto& v : campaign_->videos) video_order_.emplace(v.id, video_order_.size());
+    for (const auto& m : campaign_->markets) market_order_.emplace(m.code, market_order_.size());
   }
 
   void add(const CaptionSlot& s) {
@@ -102,10 +118,9 @@ class ReviewBuilder {
 
  private:
   VideoCaptions& video(const std::string& id) {
-    for (auto& v : videos_)
-      if (v.video == id) return v;
-    videos_.push_back(VideoCaptions{id, {}, {}});
-    return videos_.back();
+    auto added = video_index_.emplace(id, videos_.size());
+    if (added.second) videos_.push_back(VideoCaptions{id, {}, {}});
+    return videos_[added.first->second];
   }
 
   std::string language_of(const std::string& market) const {
@@ -116,8 +131,10 @@ class ReviewBuilder {
   // A market finding goes to each of that market's rows; a video finding once
   // to the video; a market finding for a market with no row here to the video.
   void attach_findings(VideoCaptions& v) const {
-    for (const auto& f : lint_) {
-      if (f.video != v.video) continue;
+    auto of_video = lint_by_video_.find(v.video);
+    if (of_video == lint_by_video_.end()) return;
+    for (const manifest::LintFinding* finding : of_video->second) {
+      const manifest::LintFinding& f = *finding;
       bool placed = false;
       for (auto& l : v.localizations)
         if (!f.market.empty() && l.market == f.market) {
@@ -134,9 +151,11 @@ class ReviewBuilder {
 
   const manifest::Campaign* campaign_;
   const std::vector<manifest::LintFinding>& lint_;
-  std::vector<std::string> video_order_;
-  std::vector<std::string> market_order_;
+  CaptionRanks video_order_;
+  CaptionRanks market_order_;
+  std::unordered_map<std::string, std::vector<const manifest::LintFinding*>> lint_by_video_;
   std::vector<VideoCaptions> videos_;
+  std::unordered_map<std::string, std::size_t> video_index_;  // video id -> position in videos_
 };
 
 std::string counted(int n, const char* one, const char* many) {

@@ -29,7 +29,12 @@ struct Planning {
   std::set<std::string> held_bundles;   // blocked bundles: nothing of theirs is touched
   std::map<std::pair<std::string, std::string>, std::string> upload_actions;  // (purpose, key) -> id
 
+  // bundle ref -> its patch_video action ids, in plan order (publishing waits
+  // for them; a scan of every action per bundle would be quadratic).
+  std::map<std::string, std::vector<std::string>> patch_actions;
+
   Action& add(Action action) {
+    if (action.kind == ActionKind::patch_video) patch_actions[action.bundle_ref].push_back(action.id);
     plan.actions.push_back(std::move(action));
     return plan.actions.back();
   }

@@ -48,7 +48,7 @@ bool note_kept_slot(Planning& p, const state::KnownSlot& k, const std::string& w
 
 void emit_removal(Planning& p, const KnownView::Slot& ks) {
   const state::KnownSlot& k = ks.slot;
-  const std::string why = p.index.desired().find_slot(k.external_ref)
+  const std::string why = p.index.is_desired_slot(k.external_ref)
                               ? "video " + k.campaign_video + " moved to another slot"
                               : "video " + k.campaign_video + " is no longer in the file for this market/platform";
   if (note_kept_slot(p, k, why)) return;

@@ -11,6 +11,20 @@ std::optional<RenderFormat> parse_render_format(std::string_view text) {
   return std::nullopt;
 }
 
+void spill(std::string& pending, ByteSink& out) {
+  constexpr std::size_t kSpillBytes = 64 * 1024;
+  if (pending.size() < kSpillBytes) return;
+  out.write(pending);
+  pending.clear();
+}
+
+std::string PlanRenderer::render(const Plan& plan) const {
+  std::string out;
+  StringSink sink(out);
+  write(plan, sink);
+  return out;
+}
+
 std::unique_ptr<PlanRenderer> make_renderer(RenderFormat format, bool color) {
   RenderOptions options;
   options.color = color;

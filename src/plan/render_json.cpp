@@ -8,7 +8,7 @@ namespace {
 
 class JsonRenderer : public PlanRenderer {
  public:
-  std::string render(const Plan& plan) const override { return plan_to_signed_json(plan).dump(2) + "\n"; }
+  void write(const Plan& plan, ByteSink& out) const override { write_signed_plan_json(plan, out); }
 };
 
 }  // namespace

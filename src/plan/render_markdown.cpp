@@ -6,6 +6,7 @@
 // changes and notes stay whole; captions and actions are cut, each list
 // saying how much it leaves out and where the full plan is.
 #include <algorithm>
+#include <functional>
 
 #include "render_groups.hpp"
 #include "renderers.hpp"
@@ -93,20 +94,25 @@ std::string video_block(const VideoCaptions& v) {
   return out + "\n";
 }
 
-// A <details> block whose items may be cut to fit.
+// A <details> block whose items may be cut to fit. Items are made on demand:
+// under a size limit only those measured or shown are made (a 20,000-slot
+// plan's full lists are megabytes for a 64 KiB comment).
 struct Section {
   std::string head;  // "<details>...<summary>...</summary>\n\n"
-  std::vector<std::string> items;
+  std::size_t count = 0;
+  std::function<std::string(std::size_t)> make;  // item i
   std::string tail;         // "\n</details>\n"
   std::string unit;         // "videos", "actions", ...
   bool cuttable = true;     // false: kept whole (blocked changes, notes)
   std::size_t shown = 0;    // items written
+  std::vector<std::string> made = {};  // the first items, kept once measured
 
-  std::size_t full_size() const {
-    std::size_t n = head.size() + tail.size();
-    for (const auto& i : items) n += i.size();
-    return n;
+  const std::string& item(std::size_t i) {
+    while (made.size() <= i) made.push_back(make(made.size()));
+    return made[i];
   }
+  // Item i to write: the kept one, else made now and not kept.
+  std::string item_to_write(std::size_t i) const { return i < made.size() ? made[i] : make(i); }
 };
 
 std::string more_line(std::size_t left, const std::string& unit, const std::string& where) {
@@ -121,23 +127,26 @@ class MarkdownRenderer : public PlanRenderer {
  public:
   explicit MarkdownRenderer(const RenderOptions& options) : options_(options) {}
 
-  std::string render(const Plan& plan) const override {
+  void write(const Plan& plan, ByteSink& sink) const override {
     CaptionReview own;
     if (!options_.captions) own = review_captions(plan);
     const CaptionReview& review = options_.captions ? *options_.captions : own;
-    const std::string top = summary(plan, review);
-    std::vector<Section> sections = build_sections(plan, review);
-    fit(top, sections);
-    std::string out = top;
+    std::string out = summary(plan, review);
+    const ActionGroups groups = group_actions(plan);
+    std::vector<Section> sections = build_sections(plan, review, groups);
+    fit(out, sections);
     if (cut(sections)) out += "\n> [!NOTE]\n> This comment is shortened to fit a pull-request comment; " +
                               where_full_plan() + ".\n";
     for (const auto& s : sections) {
       out += s.head;
-      for (std::size_t i = 0; i < s.shown; ++i) out += s.items[i];
-      if (s.shown < s.items.size()) out += more_line(s.items.size() - s.shown, s.unit, where_full_plan());
+      for (std::size_t i = 0; i < s.shown; ++i) {
+        out += s.item_to_write(i);
+        spill(out, sink);
+      }
+      if (s.shown < s.count) out += more_line(s.count - s.shown, s.unit, where_full_plan());
       out += s.tail;
     }
-    return out;
+    sink.write(out);
   }
 
  private:
@@ -171,82 +180,106 @@ class MarkdownRenderer : public PlanRenderer {
     return out;
   }
 
-  static std::vector<Section> build_sections(const Plan& plan, const CaptionReview& review) {
+  using ActionGroups = std::vector<ActionGroup>;
+
+  // The sections in order; their items borrow plan, review and groups.
+  static std::vector<Section> build_sections(const Plan& plan, const CaptionReview& review,
+                                             const ActionGroups& groups) {
     std::vector<Section> out;
     if (!plan.blocked.empty()) {
-      Section s{"\n<details open>\n<summary>! Blocked: " + std::to_string(plan.blocked.size()) +
-                    " change(s) the API cannot make</summary>\n\n",
-                {}, "\n</details>\n", "blocked changes", false};
-      for (const auto& b : plan.blocked) {
-        std::string item = "- **" + code(b.target) + "**: " + b.reason + "\n";
-        change_lines(item, b.changes);
-        s.items.push_back(item + "  - what you can do: " + b.remedy + "\n");
-      }
-      out.push_back(std::move(s));
+      out.push_back(Section{"\n<details open>\n<summary>! Blocked: " + std::to_string(plan.blocked.size()) +
+                                " change(s) the API cannot make</summary>\n\n",
+                            plan.blocked.size(),
+                            [&plan](std::size_t i) {
+                              const Blocked& b = plan.blocked[i];
+                              std::string item = "- **" + code(b.target) + "**: " + b.reason + "\n";
+                              change_lines(item, b.changes);
+                              return item + "  - what you can do: " + b.remedy + "\n";
+                            },
+                            "\n</details>\n", "blocked changes", false});
     }
     if (!review.empty()) {
-      Section s{"\n<details>\n<summary>Captions to review: " + caption_review_line(review) + "</summary>\n\n",
-                {}, "</details>\n", "videos"};
-      for (const auto& v : review.videos) s.items.push_back(video_block(v));
-      out.push_back(std::move(s));
+      out.push_back(Section{"\n<details>\n<summary>Captions to review: " + caption_review_line(review) +
+                                "</summary>\n\n",
+                            review.videos.size(), [&review](std::size_t i) { return video_block(review.videos[i]); },
+                            "</details>\n", "videos"});
     }
-    for (const auto& g : group_actions(plan)) {
-      Section s{"\n<details>\n<summary>" + g.symbol + " " + g.title + ": " + std::to_string(g.actions.size()) +
-                    " action(s)</summary>\n\n",
-                {}, "\n</details>\n", "actions"};
-      for (const Action* a : g.actions) {
-        std::string item = "- " + code(a->id) + " — " + a->reason + " (" + std::to_string(a->credits) +
-                           " credits, " + std::to_string(a->request_count()) + " request(s))\n";
-        change_lines(item, a->changes);
-        s.items.push_back(std::move(item));
-      }
-      out.push_back(std::move(s));
+    for (const auto& g : groups) {
+      out.push_back(Section{"\n<details>\n<summary>" + g.symbol + " " + g.title + ": " +
+                                std::to_string(g.actions.size()) + " action(s)</summary>\n\n",
+                            g.actions.size(),
+                            [&g](std::size_t i) {
+                              const Action* a = g.actions[i];
+                              std::string item = "- " + code(a->id) + " — " + a->reason + " (" +
+                                                 std::to_string(a->credits) + " credits, " +
+                                                 std::to_string(a->request_count()) + " request(s))\n";
+                              change_lines(item, a->changes);
+                              return item;
+                            },
+                            "\n</details>\n", "actions"});
     }
     if (!plan.date_shifts.empty()) {
-      Section s{"\n<details>\n<summary>Dates moved forward: " + std::to_string(plan.date_shifts.size()) +
-                    "</summary>\n\n",
-                {}, "\n</details>\n", "dates"};
-      for (const auto& d : plan.date_shifts)
-        s.items.push_back("- " + code(d.slot_ref) + ": " + d.requested + " → " + d.planned + " (" + d.how + ")\n");
-      out.push_back(std::move(s));
+      out.push_back(Section{"\n<details>\n<summary>Dates moved forward: " + std::to_string(plan.date_shifts.size()) +
+                                "</summary>\n\n",
+                            plan.date_shifts.size(),
+                            [&plan](std::size_t i) {
+                              const DateShift& d = plan.date_shifts[i];
+                              return "- " + code(d.slot_ref) + ": " + d.requested + " → " + d.planned + " (" + d.how +
+                                     ")\n";
+                            },
+                            "\n</details>\n", "dates"});
     }
     if (!plan.notes.empty()) {
-      Section s{"\n<details>\n<summary>Notes: " + std::to_string(plan.notes.size()) + "</summary>\n\n", {},
-                "\n</details>\n", "notes", false};
-      for (const auto& n : plan.notes) s.items.push_back("- " + code(n.target) + ": " + n.text + "\n");
-      out.push_back(std::move(s));
+      out.push_back(Section{"\n<details>\n<summary>Notes: " + std::to_string(plan.notes.size()) + "</summary>\n\n",
+                            plan.notes.size(),
+                            [&plan](std::size_t i) {
+                              const Note& n = plan.notes[i];
+                              return "- " + code(n.target) + ": " + n.text + "\n";
+                            },
+                            "\n</details>\n", "notes", false});
     }
     return out;
+  }
+
+  // True when the whole comment is at most `limit` bytes; measures (and
+  // keeps) items only until it knows.
+  static bool fits_whole(const std::string& top, std::vector<Section>& sections, std::size_t limit) {
+    std::size_t full = top.size();
+    for (auto& s : sections) {
+      full += s.head.size() + s.tail.size();
+      for (std::size_t i = 0; i < s.count && full <= limit; ++i) full += s.item(i).size();
+      if (full > limit) return false;
+    }
+    return true;
   }
 
   // Decides how many items of each section fit: all when there is no limit
   // or everything fits; else uncuttable sections whole, then the cuttable
   // ones in order, each up to the first item that no longer fits.
   void fit(const std::string& top, std::vector<Section>& sections) const {
-    std::size_t full = top.size();
-    for (auto& s : sections) {
-      s.shown = s.items.size();
-      full += s.full_size();
-    }
-    if (options_.max_bytes == 0 || full <= options_.max_bytes) return;
+    for (auto& s : sections) s.shown = s.count;
+    if (options_.max_bytes == 0 || fits_whole(top, sections, options_.max_bytes)) return;
     const std::string where = where_full_plan();
     std::size_t reserved = top.size() + 160 + where.size();  // the shortened-comment note
-    for (const auto& s : sections) {
+    for (auto& s : sections) {
       reserved += s.head.size() + s.tail.size();
-      if (s.cuttable) reserved += more_line(s.items.size(), s.unit, where).size();
-      else reserved += s.full_size() - s.head.size() - s.tail.size();
+      if (s.cuttable) {
+        reserved += more_line(s.count, s.unit, where).size();
+      } else {
+        for (std::size_t i = 0; i < s.count; ++i) reserved += s.item(i).size();
+      }
     }
     std::size_t budget = options_.max_bytes > reserved ? options_.max_bytes - reserved : 0;
     for (auto& s : sections) {
       if (!s.cuttable) continue;
       s.shown = 0;
-      while (s.shown < s.items.size() && s.items[s.shown].size() <= budget) budget -= s.items[s.shown++].size();
+      while (s.shown < s.count && s.item(s.shown).size() <= budget) budget -= s.item(s.shown++).size();
     }
   }
 
   static bool cut(const std::vector<Section>& sections) {
     return std::any_of(sections.begin(), sections.end(),
-                       [](const Section& s) { return s.shown < s.items.size(); });
+                       [](const Section& s) { return s.shown < s.count; });
   }
 
   RenderOptions options_;

@@ -53,7 +53,7 @@ class TextRenderer : public PlanRenderer {
  public:
   explicit TextRenderer(const RenderOptions& options) : options_(options) { colors_.on = options.color; }
 
-  std::string render(const Plan& plan) const override {
+  void write(const Plan& plan, ByteSink& sink) const override {
     std::string out = colors_.bold("ugc plan: campaign " + plan.campaign) + " (" + plan.campaign_file + ")\n";
     out += colors_.dim("today " + plan.today.str() + " (" + to_string(plan.today_source) + "), state serial " +
                        std::to_string(plan.state_serial)) +
@@ -63,7 +63,10 @@ class TextRenderer : public PlanRenderer {
     }
     for (const auto& g : group_actions(plan)) {
       out += colors_.of_symbol(g.symbol, g.title + " (" + std::to_string(g.actions.size()) + ")") + "\n";
-      for (const Action* a : g.actions) render_action(out, g.symbol, *a);
+      for (const Action* a : g.actions) {
+        render_action(out, g.symbol, *a);
+        spill(out, sink);
+      }
       out += "\n";
     }
     if (!plan.blocked.empty()) {
@@ -75,12 +78,15 @@ class TextRenderer : public PlanRenderer {
       }
       out += "\n";
     }
-    render_captions(out, plan);
+    render_captions(out, plan, sink);
     if (!plan.date_shifts.empty()) {
       out += colors_.bold("Dates moved forward (lead time from " + plan.today.str() + ")") + "\n";
       for (const auto& s : plan.date_shifts)
+      {
         out += "  " + s.slot_ref + ": " + s.requested + " -> " + s.planned + " (at least " +
                plural(s.min_days_ahead, "day") + " ahead; " + s.how + ")\n";
+        spill(out, sink);
+      }
       out += "\n";
     }
     if (!plan.notes.empty()) {
@@ -89,11 +95,11 @@ class TextRenderer : public PlanRenderer {
       out += "\n";
     }
     out += colors_.bold("Plan: ") + totals_line(plan.totals) + ".\n";
-    return out;
+    sink.write(out);
   }
 
  private:
-  void render_captions(std::string& out, const Plan& plan) const {
+  void render_captions(std::string& out, const Plan& plan, ByteSink& sink) const {
     CaptionReview own;
     if (!options_.captions) own = review_captions(plan);
     const CaptionReview& review = options_.captions ? *options_.captions : own;
@@ -111,6 +117,7 @@ class TextRenderer : public PlanRenderer {
         render_findings(out, l.findings, "      ");
       }
       render_findings(out, v.findings, "    ");
+      spill(out, sink);
     }
     out += "\n";
   }

@@ -67,13 +67,38 @@ OrderedJson saved_plan_to_json(const SavedPlan& saved) {
   return j;
 }
 
+void write_saved_plan_json(const SavedPlan& saved, ByteSink& out) {
+  Sha256Stream hash;
+  Sha256Sink hashed(hash);
+  {
+    JsonWriter w(out, 2, &hashed);
+    w.begin_object();
+    w.key("format_version");
+    w.value(kSavedPlanFormatVersion);
+    w.key("state_id");
+    w.value(saved.state_id);
+    w.key("bulk_create");
+    w.value(saved.bulk_create);
+    w.key("plan");
+    w.begin_object();
+    write_plan_members(saved.plan, w);
+    w.end_object();
+    w.close_copy();
+    w.key("checksum");
+    w.value(hash.finish_hex());
+    w.end_object();
+  }
+  out.write("\n");
+}
+
 Status save_plan(const SavedPlan& saved, const std::string& path) {
-  const std::string text = saved_plan_to_json(saved).dump(2) + "\n";
   // Same directory as the target so rename() is atomic; pid keeps two runs apart.
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (!f) return io_failure("cannot create", temp);
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  FileSink sink(f);
+  write_saved_plan_json(saved, sink);
+  bool ok = sink.ok();
   ok = std::fflush(f) == 0 && ok;
   ok = ::fsync(::fileno(f)) == 0 && ok;
   ok = std::fclose(f) == 0 && ok;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "ugc/core/byte_sink.hpp"
 #include "ugc/plan/caption_review.hpp"
 #include "ugc/plan/plan.hpp"
 
@@ -22,7 +23,11 @@ std::optional<RenderFormat> parse_render_format(std::string_view text);
 class PlanRenderer {
  public:
   virtual ~PlanRenderer() = default;
-  virtual std::string render(const Plan& plan) const = 0;
+  // Writes the rendering into `out` as it is produced (a large plan is not
+  // held as one string first).
+  virtual void write(const Plan& plan, ByteSink& out) const = 0;
+  // The same bytes as one string.
+  std::string render(const Plan& plan) const;
 };
 
 // GitHub refuses a comment longer than 65,536 characters.

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "ugc/core/byte_sink.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/core/result.hpp"
 #include "ugc/plan/plan.hpp"
@@ -33,6 +34,9 @@ Status save_plan(const SavedPlan& saved, const std::string& path);
 
 // The file's JSON document, with `checksum` as its last key.
 OrderedJson saved_plan_to_json(const SavedPlan& saved);
+// The file's bytes, saved_plan_to_json(saved).dump(2) + "\n", streamed into
+// `out` without building the document.
+void write_saved_plan_json(const SavedPlan& saved, ByteSink& out);
 
 // Parses and checks a saved plan's text. Errors (invalid_input): not JSON, not
 // a saved plan, a format version other than kSavedPlanFormatVersion, checksum

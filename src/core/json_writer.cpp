@@ -1,0 +1,225 @@
+#include "ugc/core/json_writer.hpp"
+
+#include <charconv>
+
+namespace ugc {
+namespace {
+
+// Flushed to the sinks past this size: output streams in pieces this big.
+constexpr std::size_t kJsonWriterBufferBytes = 64 * 1024;
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (Unicode
+// table 3-7, what nlohmann's strict decoder accepts), 0 if ill-formed.
+std::size_t json_utf8_sequence(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const auto in = [&](std::size_t k, unsigned lo, unsigned hi) {
+    return k < text.size() && byte(k) >= lo && byte(k) <= hi;
+  };
+  const unsigned c = byte(i);
+  if (c >= 0xC2 && c <= 0xDF) return in(i + 1, 0x80, 0xBF) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return in(i + 1, lo, hi) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return in(i + 1, lo, hi) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+// nlohmann's escape of a byte below 0x80, or empty when it is written as is.
+std::string_view json_escape_of(unsigned char c, char (&scratch)[7]) {
+  switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: break;
+  }
+  if (c >= 0x20) return {};
+  static constexpr char kHex[] = "0123456789abcdef";
+  scratch[0] = '\\';
+  scratch[1] = 'u';
+  scratch[2] = '0';
+  scratch[3] = '0';
+  scratch[4] = kHex[c >> 4];
+  scratch[5] = kHex[c & 0xF];
+  return {scratch, 6};
+}
+
+}  // namespace
+
+JsonWriter::JsonWriter(ByteSink& out, int indent, ByteSink* compact_copy)
+    : out_(out), copy_(compact_copy), indent_(indent) {}
+
+JsonWriter::~JsonWriter() { flush(); }
+
+void JsonWriter::flush() {
+  if (!out_buffer_.empty()) out_.write(out_buffer_);
+  out_buffer_.clear();
+  if (copy_ && !copy_buffer_.empty()) copy_->write(copy_buffer_);
+  copy_buffer_.clear();
+}
+
+void JsonWriter::flush_if_full() {
+  if (out_buffer_.size() >= kJsonWriterBufferBytes || copy_buffer_.size() >= kJsonWriterBufferBytes) flush();
+}
+
+void JsonWriter::both(std::string_view bytes) {
+  out_buffer_.append(bytes);
+  if (copy_) copy_buffer_.append(bytes);
+}
+
+void JsonWriter::both(char c) {
+  out_buffer_.push_back(c);
+  if (copy_) copy_buffer_.push_back(c);
+}
+
+void JsonWriter::pretty_only(std::string_view bytes) {
+  if (indent_ >= 0) out_buffer_.append(bytes);
+}
+
+void JsonWriter::newline_indent(std::size_t depth) {
+  if (indent_ < 0) return;
+  out_buffer_.push_back('\n');
+  out_buffer_.append(depth * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonWriter::before_value() {
+  if (levels_.empty()) return;
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  Level& level = levels_.back();
+  if (level.count++ > 0) both(',');
+  newline_indent(levels_.size());
+}
+
+void JsonWriter::key(std::string_view name) {
+  Level& level = levels_.back();
+  if (level.count++ > 0) both(',');
+  newline_indent(levels_.size());
+  string(name);
+  both(':');
+  pretty_only(" ");
+  after_key_ = true;
+}
+
+void JsonWriter::open(char bracket, bool object) {
+  before_value();
+  both(bracket);
+  levels_.push_back({object, 0});
+}
+
+void JsonWriter::close(char bracket) {
+  const Level level = levels_.back();
+  levels_.pop_back();
+  if (level.count > 0) newline_indent(levels_.size());
+  both(bracket);
+  flush_if_full();
+}
+
+void JsonWriter::begin_object() { open('{', true); }
+void JsonWriter::end_object() { close('}'); }
+void JsonWriter::begin_array() { open('[', false); }
+void JsonWriter::end_array() { close(']'); }
+
+void JsonWriter::string(std::string_view text) {
+  both('"');
+  std::size_t run = 0;  // start of the bytes not yet written
+  char scratch[7];
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t n = json_utf8_sequence(text, i);
+      // Ill-formed UTF-8: let nlohmann throw the type_error its dump throws.
+      if (n == 0) (void)Json(std::string(text)).dump();
+      i += n == 0 ? 1 : n;
+      continue;
+    }
+    const std::string_view escape = json_escape_of(c, scratch);
+    if (!escape.empty()) {
+      both(text.substr(run, i - run));
+      both(escape);
+      run = i + 1;
+    }
+    ++i;
+  }
+  both(text.substr(run));
+  both('"');
+}
+
+void JsonWriter::value(std::string_view text) {
+  before_value();
+  string(text);
+  flush_if_full();
+}
+
+void JsonWriter::value(bool flag) {
+  before_value();
+  both(flag ? std::string_view("true") : std::string_view("false"));
+}
+
+void JsonWriter::value(long long number) {
+  before_value();
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  both(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+void JsonWriter::value(unsigned long long number) {
+  before_value();
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  both(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+void JsonWriter::null() {
+  before_value();
+  both("null");
+}
+
+void JsonWriter::value(const std::vector<std::string>& texts) {
+  begin_array();
+  for (const auto& t : texts) value(t);
+  end_array();
+}
+
+template <class Document>
+void JsonWriter::document(const Document& doc) {
+  if (doc.is_object()) {
+    begin_object();
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+      key(it.key());
+      document(*it);
+    }
+    end_object();
+  } else if (doc.is_array()) {
+    begin_array();
+    for (const auto& element : doc) document(element);
+    end_array();
+  } else if (doc.is_string()) {
+    value(doc.template get_ref<const std::string&>());
+  } else {
+    before_value();
+    both(doc.dump());  // numbers, booleans, null: nlohmann's own digits
+  }
+}
+
+void JsonWriter::value(const Json& document_value) { document(document_value); }
+void JsonWriter::value(const OrderedJson& document_value) { document(document_value); }
+
+void JsonWriter::close_copy() {
+  if (!copy_) return;
+  for (auto it = levels_.rbegin(); it != levels_.rend(); ++it) copy_buffer_.push_back(it->object ? '}' : ']');
+  copy_->write(copy_buffer_);
+  copy_buffer_.clear();
+  copy_ = nullptr;
+}
+
+}  // namespace ugc
