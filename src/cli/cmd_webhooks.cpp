@@ -15,6 +15,7 @@
 #include "ugc/events/signing_secret.hpp"
 #include "ugc/events/webhook_receiver.hpp"
 #include "ugc/state/outbox.hpp"
+#include "ugc/state/wal_checkpointer.hpp"
 
 namespace ugc::cli {
 namespace {
@@ -102,6 +103,9 @@ Result<int> serve_webhooks(const WebhookServeFlags& f, std::shared_ptr<Clock> cl
 
   auto store = state::Store::open(f.state, {state::Access::read_write, /*create_if_missing=*/true}, clock);
   if (!store) return store.error();
+  // Checkpoints off the commit path: a burst of deliveries never waits for one.
+  auto checkpointer = state::WalCheckpointer::start(*store, std::chrono::milliseconds(200));
+  if (!checkpointer) return checkpointer.error();
   events::ForwarderOptions forwarding;
   forwarding.max_delay = std::chrono::milliseconds(f.forward_max_backoff_ms);
   events::Forwarder forwarder(*store, std::move(*targets), clock, forwarding);
