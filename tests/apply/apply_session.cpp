@@ -79,4 +79,11 @@ int ApplySession::mutating_requests() const {
   return n;
 }
 
+long long ApplySession::credits_debited() const {
+  long long debited = 0;
+  for (const Json doc = sim_->get("/__sim/ledger"); const Json& e : doc["data"])
+    if (e["type"] == "debit") debited += -e["amount"].get<long long>();
+  return debited;
+}
+
 }  // namespace ugc::testing

@@ -38,6 +38,8 @@ class ApplySession {
   int mutating_requests() const;
   // All bundles of the test key, every page.
   std::vector<Json> bundles() const;
+  // Credits the simulator's ledger shows debited (a double purchase shows here).
+  long long credits_debited() const;
 
  private:
   TempDir dir_;

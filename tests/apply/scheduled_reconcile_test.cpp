@@ -79,13 +79,6 @@ RunResult reconcile(const ApplySession& s, const std::vector<std::string>& paths
   return s.ugc(reconcile_args(s, paths, extra), options);
 }
 
-long long credits_debited(ApplySession& s) {
-  long long debited = 0;
-  for (const Json doc = s.sim().get("/__sim/ledger"); const Json& e : doc["data"])
-    if (e["type"] == "debit") debited += -e["amount"].get<long long>();
-  return debited;
-}
-
 int debits(ApplySession& s) {
   int n = 0;
   for (const Json doc = s.sim().get("/__sim/ledger"); const Json& e : doc["data"])
@@ -130,7 +123,7 @@ TEST_CASE("reconcile: a guardrail exceeded sends nothing, then one run applies, 
   CHECK(changes.exit_code == 5);
   CHECK(parsed(changes)["campaigns"][0]["message"].get<std::string>().find("--max-changes 1") != std::string::npos);
   CHECK(s.mutating_requests() == 0);  // the simulator's request log: nothing but reads
-  CHECK(credits_debited(s) == 0);
+  CHECK(s.credits_debited() == 0);
 
   RunResult applied = reconcile(s, {s.campaign()}, {"--max-credits", std::to_string(totals.credits)});
   CHECK_MESSAGE(applied.exit_code == 2, applied.out << applied.err);
@@ -138,7 +131,7 @@ TEST_CASE("reconcile: a guardrail exceeded sends nothing, then one run applies, 
   RunResult again = reconcile(s, {s.campaign()});
   CHECK_MESSAGE(again.exit_code == 0, again.out << again.err);
   CHECK(parsed(again)["campaigns"][0]["outcome"] == "nothing to do");
-  CHECK(credits_debited(s) == totals.credits);
+  CHECK(s.credits_debited() == totals.credits);
 
   // Every run is in the run history, newest first, with what it did.
   RunResult runs = s.ugc({"runs", "--state", s.state(), "--format", "json"});
@@ -177,7 +170,7 @@ TEST_CASE("reconcile: two runs of one campaign at once - one applies, the other 
   CHECK(why.find("`ugc reconcile`") != std::string::npos);
   CHECK(why.find("pid ") != std::string::npos);
   CHECK_MESSAGE(waiting.exit_code == 0, waiting.out << waiting.err);  // waited, then nothing left to do
-  CHECK(credits_debited(s) == totals.credits);
+  CHECK(s.credits_debited() == totals.credits);
 }
 
 TEST_CASE("reconcile: different campaigns in one state apply at once, and plan shows a folder") {
@@ -196,7 +189,7 @@ TEST_CASE("reconcile: different campaigns in one state apply at once, and plan s
   CHECK_MESSAGE(a.exit_code == 2, a.out << a.err);
   CHECK_MESSAGE(b.exit_code == 2, b.out << b.err);
   const plan::Totals totals = fresh_plan_totals(dir + "/alpha.yaml");
-  CHECK(credits_debited(s) == 2 * totals.credits);
+  CHECK(s.credits_debited() == 2 * totals.credits);
 
   std::set<std::string> refs;
   for (const Json& bundle : s.bundles()) refs.insert(bundle.value("external_ref", ""));
@@ -229,7 +222,7 @@ TEST_CASE("reconcile: a folder with an invalid campaign reconciles the valid one
   CHECK(doc["campaigns"][0]["outcome"] == "invalid");
   CHECK(!doc["campaigns"][0]["message"].get<std::string>().empty());
   CHECK(doc["campaigns"][1]["outcome"] == "applied");
-  CHECK(credits_debited(s) == fresh_plan_totals(dir + "/good.yaml").credits);
+  CHECK(s.credits_debited() == fresh_plan_totals(dir + "/good.yaml").credits);
 }
 
 TEST_CASE("reconcile: kill -9 at random moments, each next run started plainly converges to exactly the plan") {
@@ -260,7 +253,7 @@ TEST_CASE("reconcile: kill -9 at random moments, each next run started plainly c
   for (const Json& b : s.bundles()) ++per_ref[b.value("external_ref", "") + "#" + b.value("country", "")];
   CHECK(static_cast<int>(s.bundles().size()) == totals.bundles_to_create);
   for (const auto& entry : per_ref) CHECK_MESSAGE(entry.second == 1, entry.first);
-  CHECK(credits_debited(s) == totals.credits);
+  CHECK(s.credits_debited() == totals.credits);
 }
 
 namespace {
@@ -415,7 +408,7 @@ TEST_CASE("reconcile docs: the systemd units and the cron line run as written, t
   RunResult cron_run = testing::run_process({"/bin/sh", "-c", mapped(cron, cron_paths)}, plain);
   CHECK_MESSAGE(cron_run.exit_code == 0, read_text(root + "/var/log/ugc/reconcile.log"));
   CHECK(read_text(root + "/var/log/ugc/reconcile.log").find("nothing to do") != std::string::npos);
-  CHECK(credits_debited(s) == totals.credits);
+  CHECK(s.credits_debited() == totals.credits);
 }
 
 TEST_CASE("reconcile loop on the simulator's clock: every video posted on its date, every item charged once") {
@@ -441,5 +434,5 @@ TEST_CASE("reconcile loop on the simulator's clock: every video posted on its da
   CHECK(end.waiting_dates.empty());
   CHECK(static_cast<int>(end.posted_dates.size()) == totals.slots_to_configure);
   CHECK(debits(s) == debit_entries);  // nothing charged after the first day's apply
-  CHECK(credits_debited(s) == totals.credits);
+  CHECK(s.credits_debited() == totals.credits);
 }
