@@ -10,4 +10,15 @@ Status Statement::run() {
   }
 }
 
+Result<Statement*> Database::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    auto prepared = prepare(sql);
+    if (!prepared) return prepared.error();
+    it = cache_.emplace(sql, std::move(*prepared)).first;
+  }
+  it->second->reset();
+  return it->second.get();
+}
+
 }  // namespace ugc::state

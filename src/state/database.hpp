@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "ugc/core/result.hpp"
 
@@ -54,7 +55,7 @@ class Database {
   // Runs one or more statements that return no rows.
   virtual Status exec(const std::string& sql) = 0;
   // A statement prepared once per connection and reused; it comes back reset.
-  virtual Result<Statement*> cached(const std::string& sql) = 0;
+  Result<Statement*> cached(const std::string& sql);
   // A one-off statement.
   virtual Result<std::unique_ptr<Statement>> prepare(std::string_view sql) = 0;
 
@@ -72,9 +73,13 @@ class Database {
 
  protected:
   explicit Database(std::string path) : path_(std::move(path)) {}
+  // Finalizes the cached statements: a connection's destructor calls it
+  // before it closes the connection they belong to.
+  void clear_cache() { cache_.clear(); }
 
  private:
   std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;  // by SQL text (SQLite's syntax)
 };
 
 }  // namespace ugc::state

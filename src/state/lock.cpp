@@ -13,8 +13,8 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
-#include <random>
 
+#include "lock_holder.hpp"
 #include "pg_lock.hpp"
 #include "store_impl.hpp"
 #include "ugc/state/state_uri.hpp"
@@ -28,20 +28,6 @@ constexpr const char* kLegacyLockName = "state";
 constexpr const char* kStateLockFile = "state.lock";
 constexpr const char* kCampaignPrefix = "campaign-";
 constexpr std::chrono::milliseconds kPollInterval{50};
-
-std::string this_host() {
-  char name[256] = {};
-  if (::gethostname(name, sizeof name - 1) != 0) return "unknown";
-  return name;
-}
-
-std::string new_holder_id() {
-  std::random_device random;
-  std::uniform_int_distribution<unsigned> digit(0, 15);
-  std::string id(12, '0');
-  for (char& c : id) c = "0123456789abcdef"[digit(random)];
-  return id;
-}
 
 // A campaign id as a file name: anything but [A-Za-z0-9._-] becomes '_'.
 std::string campaign_file_name(const std::string& campaign) {

@@ -54,7 +54,7 @@ Result<std::unique_ptr<PgDb>> PgDb::connect(const std::string& uri) {
 }
 
 PgDb::~PgDb() {
-  cache_.clear();
+  clear_cache();
   if (conn_) PQfinish(conn_);
 }
 
@@ -88,17 +88,6 @@ Status PgDb::exec(const std::string& sql) {
 Result<std::unique_ptr<Statement>> PgDb::prepare(std::string_view sql) {
   PostgresStatement translated = postgres_statement(sql);
   return std::unique_ptr<Statement>(std::make_unique<PgStatement>(this, std::move(translated.sql), translated.parameters));
-}
-
-Result<Statement*> PgDb::cached(const std::string& sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    auto prepared = prepare(sql);
-    if (!prepared) return prepared.error();
-    it = cache_.emplace(sql, std::move(*prepared)).first;
-  }
-  it->second->reset();
-  return it->second.get();
 }
 
 Result<long long> PgDb::last_insert_rowid() {

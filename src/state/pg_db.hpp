@@ -65,7 +65,6 @@ class PgDb final : public Database {
 
   Dialect dialect() const override { return Dialect::postgres; }
   Status exec(const std::string& sql) override;
-  Result<Statement*> cached(const std::string& sql) override;
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override;
 
   long long changes() const override { return changes_; }
@@ -85,7 +84,6 @@ class PgDb final : public Database {
   PgDb(PGconn* conn, std::string shown) : Database(std::move(shown)), conn_(conn) {}
   PGconn* conn_;
   long long changes_ = 0;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;  // by SQLite SQL text
 };
 
 }  // namespace ugc::state

@@ -3,8 +3,8 @@
 #include <unistd.h>
 
 #include <optional>
-#include <random>
 
+#include "lock_holder.hpp"
 #include "pg_db.hpp"
 #include "ugc/state/state_uri.hpp"
 
@@ -33,20 +33,6 @@ long long pg_lock_key(const std::string& campaign) {
 }
 
 std::string pg_scope_name(const std::string& campaign) { return campaign.empty() ? "state" : "campaign:" + campaign; }
-
-std::string pg_this_host() {
-  char name[256] = {};
-  if (::gethostname(name, sizeof name - 1) != 0) return "unknown";
-  return name;
-}
-
-std::string pg_new_holder_id() {
-  std::random_device random;
-  std::uniform_int_distribution<unsigned> digit(0, 15);
-  std::string id(12, '0');
-  for (char& c : id) c = "0123456789abcdef"[digit(random)];
-  return id;
-}
 
 Result<bool> pg_query_bool(Database& db, const std::string& sql, long long key) {
   auto st = db.cached(sql);
@@ -143,7 +129,7 @@ class PgLockTaker {
         return std::optional<StateLock>();
       }
     }
-    LockInfo info{pg_new_holder_id(), static_cast<long long>(::getpid()), pg_this_host(), request_.command, now_iso,
+    LockInfo info{new_holder_id(), static_cast<long long>(::getpid()), this_host(), request_.command, now_iso,
                   false, request_.campaign, false};
     UGC_TRY(record(info, key));
     // Released at once when the StateLock lets go, rather than when the

@@ -65,7 +65,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, int fl
 }
 
 SqliteDb::~SqliteDb() {
-  cache_.clear();  // statements must be finalized before the connection closes
+  clear_cache();  // statements must be finalized before the connection closes
   if (db_) sqlite3_close_v2(db_);
 }
 
@@ -81,17 +81,6 @@ Result<std::unique_ptr<Statement>> SqliteDb::prepare(std::string_view sql) {
                               &stmt, nullptr);
   if (rc != SQLITE_OK) return error(rc, "preparing \"" + std::string(sql.substr(0, 60)) + "\"");
   return std::unique_ptr<Statement>(std::make_unique<SqliteStatement>(this, stmt));
-}
-
-Result<Statement*> SqliteDb::cached(const std::string& sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    auto prepared = prepare(sql);
-    if (!prepared) return prepared.error();
-    it = cache_.emplace(sql, std::move(*prepared)).first;
-  }
-  it->second->reset();
-  return it->second.get();
 }
 
 long long SqliteDb::changes() const { return sqlite3_changes64(db_); }

@@ -51,7 +51,6 @@ class SqliteDb final : public Database {
 
   Dialect dialect() const override { return Dialect::sqlite; }
   Status exec(const std::string& sql) override;
-  Result<Statement*> cached(const std::string& sql) override;
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override;
 
   long long changes() const override;
@@ -67,7 +66,6 @@ class SqliteDb final : public Database {
  private:
   SqliteDb(sqlite3* db, std::string path) : Database(std::move(path)), db_(db) {}
   sqlite3* db_;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;  // by SQL text
 };
 
 // The ErrorKind for an SQLite result code (primary or extended).
