@@ -11,6 +11,9 @@
 
 namespace ugc::testing {
 
+// The small campaign (one market, a few videos) many apply tests run.
+inline const std::string kSmallCampaign = std::string(UGC_TEST_DATA) + "/apply/small";
+
 class ApplySession {
  public:
   // Copies `campaign_dir` (a directory with campaign.yaml and media/) or a

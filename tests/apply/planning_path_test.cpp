@@ -7,11 +7,11 @@
 
 using ugc::Json;
 using ugc::testing::ApplySession;
+using ugc::testing::kSmallCampaign;
 using ugc::testing::RunResult;
 
 namespace {
 
-const std::string kSmallCampaign = std::string(UGC_TEST_DATA) + "/apply/small";
 
 // Requests whose path (after the API's base path) is `tail`.
 int count_requests(const std::vector<Json>& log, const std::string& method, const std::string& tail) {

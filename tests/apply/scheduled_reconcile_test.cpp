@@ -26,12 +26,12 @@
 
 using namespace ugc;
 using ugc::testing::ApplySession;
+using ugc::testing::kSmallCampaign;
 using ugc::testing::RunResult;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSmallCampaign = std::string(UGC_SOURCE_DIR) + "/tests/data/apply/small";
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path);
