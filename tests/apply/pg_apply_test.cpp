@@ -16,8 +16,6 @@
 
 using namespace ugc;
 using ugc::testing::ApplySession;
-using ugc::testing::RunOptions;
-using ugc::testing::RunResult;
 
 namespace {
 
@@ -73,7 +71,7 @@ TEST_CASE("pg apply chaos: connections cut at random under injected API faults, 
   ApplySession s(std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml",
                  {"--fail-rate", "0.10", "--extra-429-rate", "0.05", "--drop-rate", "0.03", "--latency-ms", "40",
                   "--seed", "20271203"});
-  RunResult plan = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.file("empty.db")});
+  ugc::testing::RunResult plan = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.file("empty.db")});
   REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
   const Json totals = Json::parse(plan.out)["totals"];
   auto apply = [&] {
@@ -85,7 +83,7 @@ TEST_CASE("pg apply chaos: connections cut at random under injected API faults, 
     ConnectionCutter cutter(server, database_of(uri), 20271203u);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(40);
     while (runs < 12 && std::chrono::steady_clock::now() < deadline) {
-      RunResult r = apply();
+      ugc::testing::RunResult r = apply();
       ++runs;
       INFO("run " << runs << ": " << r.err);
       CHECK(r.signal == 0);  // a lost connection stops the run; it never crashes it
@@ -98,7 +96,7 @@ TEST_CASE("pg apply chaos: connections cut at random under injected API faults, 
 
   bool converged = false;
   for (int i = 0; i < 12 && !converged; ++i) {
-    RunResult r = apply();
+    ugc::testing::RunResult r = apply();
     if (r.exit_code != 0) continue;
     converged = Json::parse(r.out)["summary"]["actions"] == 0;
   }
@@ -116,22 +114,22 @@ TEST_CASE("pg apply: two working copies, one PostgreSQL - one applies, the other
   ApplySession s(std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml", {"--latency-ms", "400"});
   ugc::testing::TempDir other;
   const std::string copy = second_working_copy(s, other);
-  auto apply = [&](const std::string& file, const RunOptions& o) {
+  auto apply = [&](const std::string& file, const ugc::testing::RunOptions& o) {
     return s.ugc({"apply", file, "--auto-approve", "--format", "json", "--state", uri, "--parallelism", "1"}, o);
   };
 
-  RunResult plan = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.file("empty.db")});
+  ugc::testing::RunResult plan = s.ugc({"plan", s.campaign(), "--format", "json", "--state", s.file("empty.db")});
   REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
   const long long planned = Json::parse(plan.out)["totals"]["credits"].get<long long>();
   REQUIRE(planned > 0);
 
-  RunOptions holder;
+  ugc::testing::RunOptions holder;
   holder.kill_after = std::chrono::milliseconds(5000);
   holder.kill_after_progress_lines = 1;  // killed mid-apply (23 requests at 400 ms), lock held
-  RunResult first;
+  ugc::testing::RunResult first;
   std::thread run_first([&] { first = apply(s.campaign(), holder); });
   while (s.mutating_requests() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  RunResult second = apply(copy, {});
+  ugc::testing::RunResult second = apply(copy, {});
   run_first.join();
 
   CHECK(first.killed_by_us);
@@ -143,7 +141,7 @@ TEST_CASE("pg apply: two working copies, one PostgreSQL - one applies, the other
   // No unlock command: the server ended the killed run's session and its lock.
   bool converged = false;
   for (int i = 0; i < 4 && !converged; ++i) {
-    RunResult next = apply(copy, {});
+    ugc::testing::RunResult next = apply(copy, {});
     REQUIRE_MESSAGE(next.exit_code == 0, next.err);
     converged = Json::parse(next.out)["summary"]["actions"] == 0;
   }
