@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "ugc/expand/expand.hpp"
+#include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -220,7 +221,7 @@ Result<CampaignStatus> read_campaign_status(const manifest::Campaign& campaign, 
   CampaignStatus status;
   status.campaign = campaign.id;
   status.campaign_file = campaign.source_file;
-  status.state_file = state_file;
+  status.state_file = state::redact_state_uri(state_file);  // a URI may carry a password
   state::KnownResources known;
   if (store) {
     auto loaded = store->load(campaign.id);

@@ -21,6 +21,7 @@
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
 #include "ugc/plan/targeting.hpp"
+#include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::cli {
@@ -45,14 +46,6 @@ struct PlanFlags {
 // A targeted plan buys each bundle alone, so no bundle outside the targets is bought.
 bool bulk_allowed(const PlanFlags& flags) { return !flags.no_bulk && flags.targets.empty(); }
 
-// `ugc plan` never creates a state file: without one, nothing is applied yet.
-Result<std::optional<state::Store>> open_state_if_any(const std::string& path, std::shared_ptr<Clock> clock) {
-  if (!std::filesystem::exists(path)) return std::optional<state::Store>{};
-  auto store = state::Store::open(path, {state::Access::read_only, false}, std::move(clock));
-  if (!store.ok()) return store.error();
-  return std::optional<state::Store>{std::move(*store)};
-}
-
 // What `ugc apply PLANFILE` needs to plan again and check it is the same plan.
 Result<plan::SavedPlan> saved_plan_of(plan::Plan plan, state::Store* store, const PlanFlags& flags) {
   plan::SavedPlan saved{std::move(plan), "", !flags.no_bulk};
@@ -67,10 +60,13 @@ Result<plan::SavedPlan> saved_plan_of(plan::Plan plan, state::Store* store, cons
 // Without a state file there is nothing to compare: the plan goes on.
 Result<std::optional<events::RefreshReport>> refresh_first(const PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   if (!flags.refresh) return std::optional<events::RefreshReport>{};
-  if (!std::filesystem::exists(flags.state)) {
-    log::print_stderr("info", "No state file " + flags.state + ": nothing to refresh.\n");
+  auto applied = state::Store::open_if_applied(flags.state, clock);
+  if (!applied) return applied.error();
+  if (!*applied) {
+    log::print_stderr("info", "No state at " + state::redact_state_uri(flags.state) + ": nothing to refresh.\n");
     return std::optional<events::RefreshReport>{};
   }
+  applied->reset();  // refresh takes the lock and opens the state for writing
   auto report = refresh_campaign_state({flags.file, flags.state, flags.media_roots, flags.online, "ugc plan --refresh"},
                                        clock);
   if (!report.ok()) return report.error();
@@ -157,7 +153,7 @@ Result<int> run_plan(PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   warn_targeting(flags, *format);
   auto drift = refresh_first(flags, clock);
   if (!drift.ok()) return drift.error();
-  auto store = open_state_if_any(flags.state, clock);
+  auto store = state::Store::open_if_applied(flags.state, clock);
   if (!store.ok()) return store.error();
   if (std::filesystem::is_directory(flags.file))
     return run_plan_folder(flags, *format, *store ? &**store : nullptr, clock);

@@ -49,10 +49,9 @@ Result<int> watch_seconds(const std::string& typed) {
 // Read again for every refresh: the receiver keeps writing the file.
 Result<CampaignStatus> read_status(const manifest::Campaign& campaign, const StatusFlags& flags,
                                    const std::shared_ptr<Clock>& clock) {
-  if (!std::filesystem::exists(flags.state)) return read_campaign_status(campaign, nullptr, flags.state);
-  auto store = state::Store::open(flags.state, {state::Access::read_only, false}, clock);
+  auto store = state::Store::open_if_applied(flags.state, clock);
   if (!store) return store.error();
-  return read_campaign_status(campaign, &*store, flags.state);
+  return read_campaign_status(campaign, *store ? &**store : nullptr, flags.state);
 }
 
 std::string render(const CampaignStatus& status, const StatusFlags& flags) {

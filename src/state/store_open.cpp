@@ -215,4 +215,11 @@ Result<Store> Store::open(const std::string& path, OpenMode mode, std::shared_pt
   return Store(std::move(impl));
 }
 
+Result<std::optional<Store>> Store::open_if_applied(const std::string& path, std::shared_ptr<Clock> clock) {
+  auto store = open(path, {Access::read_only, false}, std::move(clock));
+  if (store) return std::optional<Store>{std::move(*store)};
+  if (store.error().kind() == ErrorKind::not_found) return std::optional<Store>{};
+  return store.error();
+}
+
 }  // namespace ugc::state

@@ -73,6 +73,10 @@ class Store {
   // `clock` (never null) stamps what the store records (journal, events,
   // lock, caches, snapshots) and times waits for the lock.
   static Result<Store> open(const std::string& path, OpenMode mode, std::shared_ptr<Clock> clock);
+  // The state at `path` opened read-only, or nothing when nothing has been
+  // applied there yet: no SQLite file, or a PostgreSQL database without ugc's
+  // schema. `ugc plan` and `ugc status` read that as an empty state.
+  static Result<std::optional<Store>> open_if_applied(const std::string& path, std::shared_ptr<Clock> clock);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
