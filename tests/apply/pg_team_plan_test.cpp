@@ -49,3 +49,27 @@ TEST_CASE("pg team plan: plan and status read the shared state, an empty databas
   for (const Json& m : markets) bundles += static_cast<int>(m["bundles"].size());
   CHECK(bundles == from_nothing["totals"]["bundles_to_create"].get<int>());
 }
+
+TEST_CASE("pg team plan: state migrate SQLite to PostgreSQL to SQLite keeps the applied campaign's plan identical") {
+  auto& server = ugc::testing::PgServer::instance();
+  REQUIRE_MESSAGE(server.running(), server.error());
+  const std::string uri = server.create_database();
+  ApplySession s(std::string(UGC_SOURCE_DIR) + "/campaigns/ugc-wave-1.yaml");
+  ugc::testing::RunResult applied = s.apply();
+  REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+  // An edit after the apply, so each plan has something to show.
+  s.edit_campaign("accounts: 1", "accounts: 2");
+  const std::string back = s.file("back.db");
+
+  const Json on_sqlite = team_plan_json(s, s.state());
+  ugc::testing::RunResult to_pg = s.ugc({"state", "migrate", "--state", s.state(), "--to", uri});
+  REQUIRE_MESSAGE(to_pg.exit_code == 0, to_pg.err);
+  const Json on_postgres = team_plan_json(s, uri);
+  ugc::testing::RunResult to_file = s.ugc({"state", "migrate", "--state", uri, "--to", back});
+  REQUIRE_MESSAGE(to_file.exit_code == 0, to_file.err);
+  const Json on_copy = team_plan_json(s, back);
+
+  CHECK(on_sqlite["has_changes"] == true);
+  CHECK(on_postgres == on_sqlite);
+  CHECK(on_copy == on_sqlite);
+}
