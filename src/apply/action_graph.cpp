@@ -125,13 +125,17 @@ Result<std::vector<NodeResult>> ActionGraph::run(const RunOptions& options, Cloc
     }
   };
 
+  auto stopping = [&options] {
+    return (options.stop && options.stop->load()) || (options.halt && options.halt->load());
+  };
+
   auto worker = [&]() {
     std::unique_lock<std::mutex> lock(r.mu);
     for (;;) {
       // Timed wait: a signal handler sets `stop` but cannot notify us.
-      while (!(!r.ready.empty() || r.finished_count == n || r.interrupted || (options.stop && options.stop->load())))
+      while (!(!r.ready.empty() || r.finished_count == n || r.interrupted || stopping()))
         r.cv.wait_for(lock, std::chrono::milliseconds(50));
-      if (options.stop && options.stop->load() && !r.interrupted) skip_unstarted();
+      if (stopping() && !r.interrupted) skip_unstarted();
       if (r.ready.empty()) {
         if (r.finished_count == n) break;
         if (r.interrupted) {

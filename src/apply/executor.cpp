@@ -37,8 +37,14 @@ bool uncertain(const Error& e) { return e.kind() == ErrorKind::transient; }
 class ActionRunner {
  public:
   ActionRunner(const plan::Plan& plan, state::Store& store, ActionJournal& journal, api::Client& client,
-               Bindings& bindings, const ExecuteOptions& options)
-      : plan_(plan), store_(store), journal_(journal), client_(client), bindings_(bindings), options_(options) {}
+               Bindings& bindings, const ExecuteOptions& options, std::atomic<bool>& halt)
+      : plan_(plan),
+        store_(store),
+        journal_(journal),
+        client_(client),
+        bindings_(bindings),
+        options_(options),
+        halt_(halt) {}
 
   Status run(const Action& action, ActionOutcome& out) {
     ObservedTransport::reset_this_thread();
@@ -61,9 +67,19 @@ class ActionRunner {
     for (std::size_t i = 0; i < action.requests.size(); ++i) {
       auto sent = prepare_request(plan_.campaign, action, i, bindings_);
       if (!sent.ok()) return sent.error();
+      UGC_TRY(verify_lock_before_paying(action));
       UGC_TRY(run_one(action, i, *sent, out));
     }
     return {};
+  }
+
+  // Spending without the lock could run beside another apply that took it
+  // since: on a lost lock nothing is journaled or sent, and the run halts.
+  Status verify_lock_before_paying(const Action& action) {
+    if (action.credits <= 0 || !options_.lock) return {};
+    Status held = options_.lock->verify_held();
+    if (!held.ok()) halt_ = true;
+    return held;
   }
 
   Status run_one(const Action& action, std::size_t index, const SentRequest& sent, ActionOutcome& out) {
@@ -175,6 +191,7 @@ class ActionRunner {
   api::Client& client_;
   Bindings& bindings_;
   const ExecuteOptions& options_;
+  std::atomic<bool>& halt_;
 };
 
 }  // namespace
@@ -194,7 +211,8 @@ Result<ApplyResult> execute_plan(const plan::Plan& plan, state::Store& store, Ac
   result.planned_credits = plan::compute_totals(plan).credits;
   result.actions.resize(plan.actions.size());
   std::map<std::string, std::size_t> index;
-  ActionRunner runner(plan, store, journal, client, bindings, options);
+  std::atomic<bool> halt{false};
+  ActionRunner runner(plan, store, journal, client, bindings, options, halt);
   ActionGraph graph;
   for (std::size_t i = 0; i < plan.actions.size(); ++i) {
     const Action& a = plan.actions[i];
@@ -210,6 +228,7 @@ Result<ApplyResult> execute_plan(const plan::Plan& plan, state::Store& store, Ac
   RunOptions run;
   run.parallelism = options.parallelism;
   run.stop = options.stop;
+  run.halt = &halt;
   run.on_start = [&](const std::string& id) {
     if (options.progress) options.progress->started(id);
   };

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "ugc/cli/project_config.hpp"
+
 namespace ugc::cli {
 namespace {
 
-bool has_campaign_extension(const std::filesystem::path& p) {
+// The project config lives beside campaign files but is not one.
+bool is_campaign_file_name(const std::filesystem::path& p) {
   const std::string ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  return (ext == ".yaml" || ext == ".yml") && p.filename() != kProjectConfigName;
 }
 
 }  // namespace
@@ -20,7 +23,7 @@ Result<std::vector<std::string>> campaign_files(const std::vector<std::string>& 
     if (std::filesystem::is_directory(path, ec)) {
       std::vector<std::string> found;
       for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-        if (entry.is_regular_file() && has_campaign_extension(entry.path())) found.push_back(entry.path().string());
+        if (entry.is_regular_file() && is_campaign_file_name(entry.path())) found.push_back(entry.path().string());
       if (ec) return io_error("cannot read directory " + path + ": " + ec.message());
       if (found.empty()) return invalid_input("directory " + path + " holds no campaign files (*.yaml, *.yml)");
       std::sort(found.begin(), found.end());

@@ -267,6 +267,7 @@ Result<int> carry_out(const ApplyFlags& flags, const std::shared_ptr<Clock>& clo
   options.run_id = held.lock->id();
   options.stop = &interrupt.requested();
   options.progress = progress.get();
+  options.lock = held.lock.get();
   auto result = apply::execute_plan(plan, *held.store, *journal, client, *clock, options);
   if (!result.ok()) return result.error();
 

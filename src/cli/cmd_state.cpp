@@ -1,17 +1,18 @@
 // ugc state: inspect and edit the local state store without touching the API.
 //   list | show REF | mv OLD NEW | rm REF | unlock --force ID | upgrade
-//   | check [--repair] | backup [-o FILE] | restore FILE
-//   | migrate --to STATE | pull -o FILE
+//   | check [--repair] | backup [-o FILE] | restore FILE | where
+//   (migrate --to STATE | pull -o FILE: cmd_state_copy.cpp)
 // Each takes --state FILE|postgres://... (default .ugc/state.db, or UGC_STATE)
 // and --format text|json.
 // Reading commands open the file read-only and never create it; writing
 // commands take the state lock (waiting up to --lock-timeout).
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "ugc/cli/command.hpp"
+#include "ugc/cli/project_config.hpp"
+#include "ugc/cli/state_copy_command.hpp"
 #include "ugc/cli/state_option.hpp"
 #include "ugc/core/json.hpp"
 #include "ugc/state/backup.hpp"
@@ -20,7 +21,6 @@
 #include "ugc/state/lock.hpp"
 #include "ugc/state/migrations.hpp"
 #include "ugc/state/repair.hpp"
-#include "ugc/state/state_copy.hpp"
 #include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
@@ -39,11 +39,12 @@ struct StateFlags {
   std::string ref;
   std::string new_ref;
   std::string unlock_id;
+  StateChoice choice;  // where `state` came from
   bool json() const { return format == "json"; }
 };
 
 void add_common_flags(CLI::App* app, StateFlags& flags, bool writes) {
-  add_state_option(*app, flags.state, "State");
+  add_state_option(*app, flags.state, "State", &flags.choice);
   app->add_option("--format", flags.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -134,11 +135,12 @@ struct WriteSession {
 };
 
 // The lock's wait (--lock-timeout) runs on `clock`, through the store.
+// `create`: an empty database gets the schema (a missing file is still refused).
 Result<WriteSession> open_for_writing(const StateFlags& flags, const std::string& command,
-                                      std::shared_ptr<Clock> clock) {
+                                      std::shared_ptr<Clock> clock, bool create = false) {
   auto timeout = parse_lock_timeout(flags.lock_timeout);
   if (!timeout) return timeout.error();
-  OpenMode mode{Access::read_write, false, std::max(*timeout, std::chrono::milliseconds(200))};
+  OpenMode mode{Access::read_write, create, std::max(*timeout, std::chrono::milliseconds(200))};
   auto store = Store::open(flags.state, mode, std::move(clock));
   if (!store) return store.error();
   WriteSession session{std::make_unique<Store>(std::move(*store)), nullptr};
@@ -149,6 +151,23 @@ Result<WriteSession> open_for_writing(const StateFlags& flags, const std::string
 }
 
 // --- subcommands ------------------------------------------------------------
+
+// Opens nothing: says which state the other commands would use, and why.
+Result<int> run_where(const StateFlags& flags) {
+  const std::string shown = redact_state_uri(flags.state);
+  if (flags.json()) {
+    print_json(OrderedJson{{"state", shown},
+                           {"source", flags.choice.source},
+                           {"config", flags.choice.config.empty() ? OrderedJson() : OrderedJson(flags.choice.config)}});
+    return kExitOk;
+  }
+  if (flags.choice.source == "default")
+    std::printf("%s (the default: no --state, no UGC_STATE, no state: in a %s here or above)\n", shown.c_str(),
+                kProjectConfigName);
+  else
+    std::printf("%s (from %s)\n", shown.c_str(), flags.choice.source.c_str());
+  return kExitOk;
+}
 
 Result<int> run_list(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
   auto store = open_for_reading(flags, clock);
@@ -268,7 +287,8 @@ Result<int> run_unlock(const StateFlags& flags, const std::shared_ptr<Clock>& cl
 }
 
 Result<int> run_upgrade(const StateFlags& flags, const std::shared_ptr<Clock>& clock) {
-  auto session = open_for_writing(flags, "ugc state upgrade", clock);
+  // An empty PostgreSQL database is where a team's state starts: upgrade makes its schema.
+  auto session = open_for_writing(flags, "ugc state upgrade", clock, is_postgres_uri(flags.state));
   if (!session) return session.error();  // opening read-write applied the migrations
   if (flags.json())
     print_json({{"state", redact_state_uri(flags.state)}, {"schema_version", latest_schema_version()}});
@@ -404,49 +424,6 @@ Result<int> run_restore(const StateFlags& flags, const std::string& backup, cons
   return kExitOk;
 }
 
-// Copies the whole state into `to` (a new file or an empty database), under
-// the whole-state lock of the source so that no run changes it meanwhile.
-Result<int> run_copy(const StateFlags& flags, const std::string& to, bool new_file_only,
-                     const std::shared_ptr<Clock>& clock) {
-  if (to.empty()) return invalid_input("no destination: pass --to FILE|postgres://... (or -o FILE for pull)");
-  if (new_file_only && is_postgres_uri(to))
-    return invalid_input("`ugc state pull -o` writes a local SQLite file; to copy into PostgreSQL use "
-                         "`ugc state migrate --to`");
-  if (!is_postgres_uri(to) && std::filesystem::exists(to))
-    return invalid_input(to + " exists; refusing to overwrite it (copy into a new file)");
-  auto timeout = parse_lock_timeout(flags.lock_timeout);
-  if (!timeout) return timeout.error();
-  auto from = Store::open(flags.state, {Access::read_only}, clock);
-  if (!from) return from.error();
-  auto lock = acquire_lock(*from, {new_file_only ? "ugc state pull" : "ugc state migrate", *timeout});
-  if (!lock) return lock.error();
-  auto dest = Store::open(to, {Access::read_write, true}, clock);
-  if (!dest) return dest.error();
-  auto copied = copy_state(*from, *dest);
-  if (!copied) {
-    if (!is_postgres_uri(to)) {
-      { Store closed = std::move(*dest); }  // the half-made copy is removed, closed
-      for (const char* suffix : {"", "-wal", "-shm"}) std::remove((to + suffix).c_str());
-    }
-    return copied.error().with_context("copying " + from->path() + " to " + redact_state_uri(to));
-  }
-  if (flags.json()) {
-    OrderedJson doc = {{"from", from->path()}, {"to", dest->path()}, {"verified", true}};
-    doc["tables"] = OrderedJson::array();
-    for (const TableCopy& t : *copied)
-      doc["tables"].push_back(OrderedJson{{"table", t.table}, {"rows", t.rows}, {"sha256", t.sha256}});
-    print_json(doc);
-    return kExitOk;
-  }
-  long long rows = 0;
-  for (const TableCopy& t : *copied) rows += t.rows;
-  std::printf("copied %s to %s: %lld rows in %zu tables, verified (row counts and checksums match)\n",
-              from->path().c_str(), dest->path().c_str(), rows, copied->size());
-  for (const TableCopy& t : *copied)
-    if (t.rows > 0) std::printf("  %-20s %8lld rows  sha256 %.16s\n", t.table.c_str(), t.rows, t.sha256.c_str());
-  return kExitOk;
-}
-
 }  // namespace
 
 CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
@@ -499,23 +476,16 @@ CommandRun define_state(CLI::App& sub, std::shared_ptr<Clock> clock) {
   restore->add_option("FILE", *restore_from, "Backup to restore, e.g. from <state>.backups/")->required();
   add_common_flags(restore, *flags, false);
 
-  auto migrate_to = std::make_shared<std::string>();
-  CLI::App* migrate = sub.add_subcommand(
-      "migrate", "Copy the whole state into another backend (SQLite file <-> PostgreSQL) and verify the copy");
-  migrate->add_option("--to", *migrate_to, "Destination: a new SQLite file or postgres://... (an empty database)")
-      ->required();
-  add_common_flags(migrate, *flags, true);
-  migrate->footer("Every table is copied in one transaction and checked (row counts and checksums). The source "
-                  "is left as it is; point --state (or UGC_STATE) at the destination afterwards.");
+  StateCopyCommands copy = define_state_copy_commands(sub, clock);
 
-  auto pull_out = std::make_shared<std::string>();
-  CLI::App* pull = sub.add_subcommand("pull", "Take a local SQLite snapshot of the state (e.g. of a PostgreSQL state)");
-  pull->add_option("-o,--out", *pull_out, "The new SQLite file to write")->required();
-  add_common_flags(pull, *flags, true);
+  CLI::App* where = sub.add_subcommand("where", "Print which state the other commands use and where that choice "
+                                                "came from (--state, UGC_STATE, " +
+                                                    std::string(kProjectConfigName) + " or the default)");
+  add_common_flags(where, *flags, false);
 
   return [=]() -> Result<int> {
-    if (migrate->parsed()) return run_copy(*flags, *migrate_to, false, clock);
-    if (pull->parsed()) return run_copy(*flags, *pull_out, true, clock);
+    if (where->parsed()) return run_where(*flags);
+    if (copy.parsed()) return copy.run();
     if (list->parsed()) return run_list(*flags, clock);
     if (show->parsed()) return run_show(*flags, clock);
     if (mv->parsed()) return run_mv(*flags, clock);

@@ -11,6 +11,7 @@
 #include "ugc/cli/build_info.hpp"
 #include "ugc/cli/command.hpp"
 #include "ugc/cli/single_dash_flags.hpp"
+#include "ugc/cli/state_option.hpp"
 #include "ugc/cli/terminal.hpp"
 #include "ugc/core/log.hpp"
 
@@ -96,6 +97,9 @@ int run(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const ugc::cli::StateChoiceError& e) {
+    (void)ugc::log::configure("warn", flags.log_format == "json" ? ugc::log::Format::json : ugc::log::Format::text);
+    return report(e.error());
   } catch (const CLI::ParseError& e) {
     // The flags parsed before the error still choose the format of its line.
     if (flags.log_format != "json") {

@@ -94,9 +94,9 @@ void take_result(CampaignRun& run, const apply::ApplyResult& result) {
 
 // Steps 5-6 once the plan is made: guardrails, then apply. The results go
 // into `record` for the run history.
-Status apply_within_guardrails(CampaignRun& run, const plan::Plan& plan, state::Store& store, api::Client& client,
-                               const std::shared_ptr<Clock>& clock, const ReconcileOptions& options,
-                               state::RunRecord& record) {
+Status apply_within_guardrails(CampaignRun& run, const plan::Plan& plan, state::Store& store,
+                               const state::StateLock& lock, api::Client& client, const std::shared_ptr<Clock>& clock,
+                               const ReconcileOptions& options, state::RunRecord& record) {
   if (std::string limit = exceeded_guardrail(options, run.actions_planned, run.credits_planned); !limit.empty()) {
     run.outcome = CampaignOutcome::guardrail;
     run.message = limit;
@@ -116,6 +116,7 @@ Status apply_within_guardrails(CampaignRun& run, const plan::Plan& plan, state::
   execute.run_id = run.run_id;
   execute.stop = options.stop;
   execute.progress = options.progress;
+  execute.lock = &lock;
   auto result = apply::execute_plan(plan, store, *journal, client, *clock, execute);
   if (!result.ok()) return result.error();
   take_result(run, *result);
@@ -159,7 +160,7 @@ Status run_campaign(CampaignRun& run, const ReconcileOptions& options, api::Clie
   auto state_id = store->state_id();
   state::RunRecord record =
       run_record_for("reconcile", started_at, *plan, state_id.ok() ? *state_id : "", options.bulk_create);
-  Status ended = apply_within_guardrails(run, *plan, *store, client, clock, options, record);
+  Status ended = apply_within_guardrails(run, *plan, *store, *lock, client, clock, options, record);
   record_reconcile_run(*store, run, ended, std::move(record));
   return ended;
 }

@@ -308,8 +308,12 @@ Result<StateLock> acquire_lock(Store& store, const LockRequest& request) {
 }
 
 StateLock::StateLock(StateLock&& other) noexcept
-    : fds_(std::move(other.fds_)), session_(std::move(other.session_)), info_(std::move(other.info_)) {
+    : fds_(std::move(other.fds_)),
+      session_(std::move(other.session_)),
+      held_check_(std::move(other.held_check_)),
+      info_(std::move(other.info_)) {
   other.fds_.clear();
+  other.held_check_ = nullptr;
 }
 
 StateLock::~StateLock() {
@@ -322,8 +326,15 @@ Status StateLock::release() {
   for (int fd : fds_) ::close(fd);
   fds_.clear();
   // Closing the connection ends the session: the server drops its advisory locks.
+  held_check_ = nullptr;
   session_.reset();
   return {};
+}
+
+Status StateLock::verify_held() const {
+  // A released lock is not held; a lock file is held while the process lives.
+  if (fds_.empty() && !session_) return Error(ErrorKind::conflict, "the state lock was released", "STATE_LOCK_LOST");
+  return held_check_ ? held_check_() : Status{};
 }
 
 Result<LockInfo> force_unlock(Store& store, const std::string& id) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <mutex>
 #include <optional>
 
 #include "lock_holder.hpp"
@@ -92,6 +93,41 @@ Error pg_held_by(const std::string& shown, const std::string& campaign, const st
                   "its holder's connection ends, even if it is killed");
 }
 
+// Why the lock's query failed: libpq's words when the connection is gone
+// ("terminating connection due to administrator command", "server closed the
+// connection unexpectedly"), else the error itself.
+std::string pg_lost_reason(const PgDb& db, const Error& error) {
+  if (db.connected()) return error.message();
+  std::string text = PQerrorMessage(db.handle());
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text.empty() ? error.message() : text;
+}
+
+// Whether this session still holds `key` exclusively: one query, on the lock's
+// own connection. A dead connection fails the query, and a live session keeps
+// its advisory locks; pg_locks also catches a session that is not the one
+// which took the lock (a pooler between us and the server).
+Status pg_verify_held(PgDb& db, long long key, const std::string& campaign) {
+  auto held = pg_query_bool(db,
+                            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                            " AND mode = 'ExclusiveLock' AND pid = pg_backend_pid() AND objsubid = 1"
+                            " AND classid::bigint = ((?1 >> 32) & 4294967295) AND objid::bigint = (?1 & 4294967295))",
+                            key);
+  if (held && *held) return {};
+  const std::string lock = campaign.empty() ? "lost the whole-state lock of PostgreSQL state " + db.path()
+                                            : "lost the lock of campaign " + campaign + " in PostgreSQL state " + db.path();
+  const std::string what = held ? "the server no longer shows it held by this run's session"
+                                : "its connection ended (" + pg_lost_reason(db, held.error()) + ")";
+  return Error(ErrorKind::conflict,
+               lock + ": " + what +
+                   "; another run may hold it now, so this run stopped before its next paid request and bought "
+                   "nothing more. Run the same command again: it waits for the lock, settles what this run left "
+                   "open and buys only what is missing",
+               "STATE_LOCK_LOST");
+}
+
 }  // namespace
 
 // Takes the advisory locks of one request on its own connection.
@@ -135,7 +171,13 @@ class PgLockTaker {
     // Released at once when the StateLock lets go, rather than when the
     // server notices the closed connection.
     std::shared_ptr<void> session(db_.get(), [db = db_](void*) { (void)db->exec("SELECT pg_advisory_unlock_all()"); });
-    return std::optional<StateLock>(StateLock(std::move(session), std::move(info)));
+    // The executor's workers ask at once; one connection answers one query at a time.
+    auto serial = std::make_shared<std::mutex>();
+    std::function<Status()> held_check = [db = db_, serial, key, campaign = request_.campaign] {
+      std::lock_guard<std::mutex> one_at_a_time(*serial);
+      return pg_verify_held(*db, key, campaign);
+    };
+    return std::optional<StateLock>(StateLock(std::move(session), std::move(held_check), std::move(info)));
   }
 
   const std::vector<LockInfo>& blockers() const { return blockers_; }

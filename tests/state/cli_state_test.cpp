@@ -12,6 +12,7 @@
 #include "state/state_fixture.hpp"
 #include "ugc/state/journal.hpp"
 #include "ugc/state/lock.hpp"
+#include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
 using namespace ugc;
@@ -272,4 +273,28 @@ TEST_CASE("ugc state migrate --to postgres and pull -o copy the state, verified,
   CHECK(backup.exit_code != 0);
   CHECK(backup.err.find("ugc state pull") != std::string::npos);
   CHECK(backup.err.find("hunter2secret") == std::string::npos);
+}
+
+// An empty PostgreSQL database is where a team starts; an SQLite state is
+// created by its first apply (upgrade never makes a file at a mistyped path).
+TEST_CASE_TEMPLATE("ugc state upgrade creates the schema in an empty database and leaves an up-to-date state as it is",
+                   Backend, UGC_STATE_BACKENDS) {
+  TempDir dir;
+  const std::string location = Backend::fresh_location(dir);
+  if (!is_postgres_uri(location)) REQUIRE(Store::open(location, {Access::read_write, true}, fake_clock()).ok());
+  Run first = ugc_state(dir, "upgrade --format json --state " + quote(location));
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  const Json upgraded = Json::parse(first.out);
+  CHECK(upgraded["schema_version"].get<int>() > 0);
+  Run listed = ugc_state(dir, "list --format json --state " + quote(location));
+  REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+  CHECK(Json::parse(listed.out)["bundles"].empty());
+
+  // Up to date: the same answer, the same state (its serial does not move).
+  Run again = ugc_state(dir, "upgrade --format json --state " + quote(location));
+  REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+  CHECK(Json::parse(again.out)["schema_version"] == upgraded["schema_version"]);
+  Run relisted = ugc_state(dir, "list --format json --state " + quote(location));
+  REQUIRE_MESSAGE(relisted.exit_code == 0, relisted.err);
+  CHECK(Json::parse(relisted.out)["serial"] == Json::parse(listed.out)["serial"]);
 }

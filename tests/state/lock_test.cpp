@@ -204,3 +204,45 @@ TEST_CASE("lock timeouts parse from the flag's forms") {
   CHECK_FALSE(parse_lock_timeout("-1s").ok());
   CHECK_FALSE(parse_lock_timeout("5h").ok());
 }
+
+TEST_CASE_TEMPLATE("a held lock verifies as held, a released one as lost", Backend, UGC_STATE_BACKENDS) {
+  TempDir dir;
+  const std::string path = Backend::fresh_location(dir);
+  Store store = open_store(path);
+  auto held = acquire_lock(store, {"ugc apply", 0ms, "alpha"});
+  REQUIRE(held.ok());
+  CHECK(held->verify_held().ok());
+  CHECK(held->verify_held().ok());  // asking does not disturb the lock
+  REQUIRE(held->release().ok());
+  Status after = held->verify_held();
+  REQUIRE_FALSE(after.ok());
+  CHECK(after.error().code() == "STATE_LOCK_LOST");
+}
+
+TEST_CASE("a PostgreSQL lock whose connection the server ended is reported lost, naming what happened") {
+  TempDir dir;
+  const std::string uri = PostgresBackend::fresh_location(dir);
+  Store store = open_store(uri);
+  auto held = acquire_lock(store, {"ugc apply", 0ms, "alpha"});
+  REQUIRE(held.ok());
+  REQUIRE(held->verify_held().ok());
+
+  // What a network cut, a failover or an administrator does to the lock's session.
+  auto& server = ugc::testing::PgServer::instance();
+  REQUIRE(server.execute(ugc::testing::PgServer::database_of(uri),
+                         "SELECT pg_terminate_backend(backend_pid::int) FROM ugc_lock_holders "
+                         "WHERE name = 'campaign:alpha'") == "");
+  Status lost = held->verify_held();
+  REQUIRE_FALSE(lost.ok());
+  CHECK(lost.error().kind() == ErrorKind::conflict);
+  CHECK(lost.error().code() == "STATE_LOCK_LOST");
+  const std::string& message = lost.error().message();
+  CHECK(message.find("lost the lock of campaign alpha in PostgreSQL state") != std::string::npos);
+  CHECK(message.find("its connection ended") != std::string::npos);
+  CHECK(message.find("stopped before its next paid request") != std::string::npos);
+  CHECK_FALSE(held->verify_held().ok());  // still lost: the connection is not silently remade
+
+  // The server dropped the lock with the session: another run takes it at once.
+  Store other = open_store(uri);
+  CHECK(acquire_lock(other, {"ugc apply", 0ms, "alpha"}).ok());
+}

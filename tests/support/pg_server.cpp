@@ -124,10 +124,10 @@ void PgServer::start() {
   }
   fs::permissions(work_dir_ + "/data", fs::perms::owner_all, ec);
   pg_give_to_server_user(work_dir_);
-  const std::string options = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c listen_addresses='' "
+  options_ = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c listen_addresses='' "
                               "-c unix_socket_directories='" + work_dir_ + "' -c max_connections=60";
   RunResult started = run_process(pg_as_server_user(
-      {bin_dir_ + "/pg_ctl", "-D", work_dir_ + "/data", "-l", work_dir_ + "/server.log", "-o", options, "-w", "start"}));
+      {bin_dir_ + "/pg_ctl", "-D", work_dir_ + "/data", "-l", work_dir_ + "/server.log", "-o", options_, "-w", "start"}));
   if (started.exit_code != 0) {
     error_ = "the PostgreSQL test server did not start (exit " + std::to_string(started.exit_code) + "): " +
              started.out + started.err + "\nserver log:\n" + pg_read_file(work_dir_ + "/server.log");
@@ -145,6 +145,20 @@ PgServer::~PgServer() {
 
 std::string PgServer::uri(const std::string& name) const {
   return "postgres:///" + name + "?host=" + socket_dir_ + "&user=ugc";
+}
+
+std::string PgServer::restart(const std::string& mode) {
+  if (!running()) return "the server is not running";
+  RunResult r = run_process(pg_as_server_user({bin_dir_ + "/pg_ctl", "-D", work_dir_ + "/data", "-l",
+                                               work_dir_ + "/server.log", "-o", options_, "-m", mode, "-w", "restart"}));
+  if (r.exit_code == 0) return "";
+  return "pg_ctl restart -m " + mode + " failed (exit " + std::to_string(r.exit_code) + "): " + r.out + r.err +
+         "\nserver log:\n" + pg_read_file(work_dir_ + "/server.log");
+}
+
+std::string PgServer::database_of(const std::string& uri) {
+  const auto start = uri.find(":///") + 4;
+  return uri.substr(start, uri.find('?') - start);
 }
 
 std::string PgServer::execute(const std::string& name, const std::string& sql) const {

@@ -24,6 +24,13 @@ class PgServer {
   std::string uri(const std::string& name) const;
   // Runs `sql` on database `name` as the superuser; "" or the error text.
   std::string execute(const std::string& name, const std::string& sql) const;
+  // Restarts the server (pg_ctl restart, `mode` fast or immediate), as a
+  // failover or an operator would; every session ends. Returns "" once it
+  // accepts connections again, else what went wrong. Not to be called while
+  // another thread of the test uses execute().
+  std::string restart(const std::string& mode);
+  // The database name of a URI this server gave ("postgres:///NAME?host=...").
+  static std::string database_of(const std::string& uri);
 
   ~PgServer();
   PgServer(const PgServer&) = delete;
@@ -36,6 +43,7 @@ class PgServer {
   std::string bin_dir_;
   std::string work_dir_;    // data/, the socket and the log
   std::string socket_dir_;  // empty until started
+  std::string options_;     // the server's -o options
   std::string error_;
   int databases_ = 0;
 };

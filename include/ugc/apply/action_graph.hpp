@@ -45,6 +45,9 @@ struct RunOptions {
   int parallelism = 8;  // worker threads; at least 1
   // Set to true (e.g. from a signal handler) to start nothing new.
   const std::atomic<bool>* stop = nullptr;
+  // The same, set by a task that found the run must not go on (the state
+  // lock was lost): unstarted nodes are skipped as after `stop`.
+  const std::atomic<bool>* halt = nullptr;
   std::function<void(const std::string& id)> on_start;
   std::function<void(const NodeResult&)> on_finish;  // also for skipped nodes
 };

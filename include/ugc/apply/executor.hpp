@@ -19,7 +19,10 @@
 //
 // Local files above `presigned_above_bytes` upload through the presigned flow
 // (no idempotency key there: after a crash the upload is simply repeated,
-// uploads are free). A failed publish (409) is followed by one GET of
+// uploads are free). Before each request of an action that costs credits the
+// run's state lock is verified (options.lock; one query on PostgreSQL): a
+// lost lock fails that action before its journal row and request, and the run
+// starts nothing new. A failed publish (409) is followed by one GET of
 // publish-readiness so the error names every blocker.
 #include <atomic>
 #include <cstdint>
@@ -30,6 +33,7 @@
 #include "ugc/apply/outcome.hpp"
 #include "ugc/apply/progress.hpp"
 #include "ugc/plan/plan.hpp"
+#include "ugc/state/lock.hpp"
 #include "ugc/state/store.hpp"
 
 namespace ugc::apply {
@@ -40,6 +44,7 @@ struct ExecuteOptions {
   const std::atomic<bool>* stop = nullptr;  // Ctrl-C: start nothing new
   ProgressReporter* progress = nullptr;     // may be null
   std::int64_t presigned_above_bytes = 50LL * 1024 * 1024;
+  const state::StateLock* lock = nullptr;  // the run's lock, verified before each paid request; may be null
 };
 
 // Runs every action of `plan`; `clock` times the run and each action. Errors

@@ -26,6 +26,7 @@
 // live one, or one from another host, still blocks, and `ugc state unlock
 // --force ID` (force_unlock) breaks it.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,13 +72,24 @@ class StateLock {
   const std::string& id() const { return info_.id; }
   Status release();
 
+  // Whether this run still holds its lock; apply asks before each paid
+  // request. A lock file is held as long as the process lives: always ok. A
+  // PostgreSQL advisory lock ends with its connection (pg_terminate_backend,
+  // a server restart, a network cut) and another run may take it, so this
+  // sends one query on the lock's connection (is the key in pg_locks for its
+  // own backend?). Lost: a conflict error, code STATE_LOCK_LOST, naming what
+  // happened. Safe to call from several threads.
+  Status verify_held() const;
+
  private:
   friend class LockTaker;
   friend class PgLockTaker;
   StateLock(std::vector<int> fds, LockInfo info) : fds_(std::move(fds)), info_(std::move(info)) {}
-  StateLock(std::shared_ptr<void> session, LockInfo info) : session_(std::move(session)), info_(std::move(info)) {}
+  StateLock(std::shared_ptr<void> session, std::function<Status()> held_check, LockInfo info)
+      : session_(std::move(session)), held_check_(std::move(held_check)), info_(std::move(info)) {}
   std::vector<int> fds_;
   std::shared_ptr<void> session_;  // PostgreSQL: the connection holding the advisory locks
+  std::function<Status()> held_check_;  // PostgreSQL: verify_held's query; empty for lock files
   LockInfo info_;
 };
 
