@@ -65,7 +65,8 @@ class Database {
   virtual Result<long long> last_insert_rowid() = 0;
   // Inside BEGIN..COMMIT (or an aborted transaction still to roll back).
   virtual bool in_transaction() const = 0;
-  virtual Result<bool> table_exists(const std::string& name) = 0;
+  // One query, on the dialect's catalog.
+  Result<bool> table_exists(const std::string& name);
 
   // How errors name the state: the file path, or the URI without its password.
   const std::string& path() const { return path_; }

@@ -102,15 +102,6 @@ Result<long long> PgDb::last_insert_rowid() {
 
 bool PgDb::in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
-Result<bool> PgDb::table_exists(const std::string& name) {
-  auto st = cached("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?1");
-  if (!st) return st.error();
-  (*st)->bind(1, name);
-  auto row = (*st)->step();
-  (*st)->reset();
-  return row;
-}
-
 PgStatement::PgStatement(PgDb* db, std::string sql, int parameters)
     : db_(db),
       sql_(std::move(sql)),

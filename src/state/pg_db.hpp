@@ -70,7 +70,6 @@ class PgDb final : public Database {
   long long changes() const override { return changes_; }
   Result<long long> last_insert_rowid() override;
   bool in_transaction() const override;
-  Result<bool> table_exists(const std::string& name) override;
 
   // The Error for a failed command (`result` may be null) while doing `what`.
   Error error(const PGresult* result, const std::string& what) const;

@@ -87,15 +87,6 @@ long long SqliteDb::changes() const { return sqlite3_changes64(db_); }
 Result<long long> SqliteDb::last_insert_rowid() { return sqlite3_last_insert_rowid(db_); }
 bool SqliteDb::in_transaction() const { return !sqlite3_get_autocommit(db_); }
 
-Result<bool> SqliteDb::table_exists(const std::string& name) {
-  auto st = cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
-  if (!st) return st.error();
-  (*st)->bind(1, name);
-  auto row = (*st)->step();
-  (*st)->reset();
-  return row;
-}
-
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
 
 Statement& SqliteStatement::bind(int index, std::string_view text) {

@@ -56,7 +56,6 @@ class SqliteDb final : public Database {
   long long changes() const override;
   Result<long long> last_insert_rowid() override;
   bool in_transaction() const override;
-  Result<bool> table_exists(const std::string& name) override;
 
   // The Error for a failed SQLite call `rc` while doing `what`.
   Error error(int rc, const std::string& what) const;

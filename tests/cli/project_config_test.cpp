@@ -115,3 +115,14 @@ TEST_CASE("project config: unknown keys, a second state, bad values and bad YAML
     CHECK(r.err.find(bad.expected) != std::string::npos);
   }
 }
+
+TEST_CASE("project config: a campaign directory beside it is read without it") {
+  TempDir dir;
+  const std::string campaigns = dir.file("campaigns");
+  std::filesystem::copy(std::string(UGC_TEST_DATA) + "/apply/small", campaigns, std::filesystem::copy_options::recursive);
+  std::ofstream(campaigns + "/ugc-project.yaml") << "state: team.db\n";
+  RunResult r = project_ugc(dir.path(), {"plan", campaigns, "--state", dir.file("none.db")});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("ugc-project.yaml") == std::string::npos);
+}
