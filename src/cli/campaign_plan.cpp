@@ -1,6 +1,8 @@
 #include "ugc/cli/campaign_plan.hpp"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -10,6 +12,7 @@
 #include "ugc/cli/campaign_check.hpp"
 #include "ugc/cli/prices.hpp"
 #include "ugc/core/hash.hpp"
+#include "ugc/expand/expand.hpp"
 #include "ugc/manifest/lint.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/plan/date_rules.hpp"
@@ -75,6 +78,22 @@ plan::Note default_prices_note() {
                     "/credit-costs into this state yet (apply prices online before it runs)"};
 }
 
+// plan_campaign, and lint's fresh-state schedule into `schedule` when it is
+// set. Against a state that records no slot the planner's expansion is that
+// fresh one, so the campaign is expanded once instead of twice.
+Result<plan::Plan> plan_with_schedule(const manifest::Campaign& campaign, const state::KnownResources& known,
+                                      const plan::PlanInputs& inputs,
+                                      std::optional<std::vector<manifest::ScheduledPost>>* schedule) {
+  if (!schedule || !known.slots.empty()) {
+    if (schedule) *schedule = lint_schedule(campaign);
+    return plan::plan_campaign(campaign, known, inputs);
+  }
+  auto desired = expand::expand_campaign(campaign);
+  if (!desired.ok()) return desired.error();
+  *schedule = lint_schedule(*desired);
+  return plan::plan_resources(std::move(*desired), known, inputs);
+}
+
 }  // namespace
 
 Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,
@@ -106,13 +125,14 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
   }
   inputs.campaign_file = request.campaign_file;
   inputs.campaign_sha256 = *sha;
-  auto plan = plan::plan_campaign(*campaign, state->known, inputs);
+  std::optional<std::vector<manifest::ScheduledPost>> schedule;
+  auto plan = plan_with_schedule(*campaign, state->known, inputs, request.captions ? &schedule : nullptr);
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
   if (!online && !state->prices) plan->notes.push_back(default_prices_note());
   plan->totals = plan::compute_totals(*plan);  // counts the notes just added, as a saved plan's reader does
   if (request.captions) {
-    manifest::LintOptions lint{plan->today, lint_schedule(*campaign)};
+    manifest::LintOptions lint{plan->today, std::move(schedule)};
     *request.captions = plan::review_captions(*plan, &*campaign, manifest::lint_campaign_findings(*campaign, lint));
   }
   return plan;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "slot_assigner.hpp"
 #include "ugc/expand/account_profile.hpp"
@@ -162,7 +163,7 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
 std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& problems,
                                        std::set<std::string>& used_media) {
   std::vector<SlotRequest> requests;
-  std::set<std::string> refs;
+  std::unordered_set<std::string> refs;
   for (const Video& video : campaign.videos) {
     const manifest::Media* media = campaign.find_media(video.media);
     if (media == nullptr) {
@@ -214,6 +215,7 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
 // The `moved:` entries as external_ref renames (moves.hpp), their problems reported.
 std::vector<manifest::Move> renames_of(const Campaign& campaign, const std::vector<DesiredBundle>& bundles,
                                        const std::vector<SlotRequest>& requests, Problems& problems) {
+  if (campaign.moved.empty()) return {};  // spares a copy of every slot
   std::vector<DesiredSlot> slots;
   slots.reserve(requests.size());
   for (const auto& r : requests) slots.push_back(r.slot);
@@ -247,7 +249,8 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
                  DesiredResources& out, Problems& problems) {
   SlotAssigner assigner(out.bundles);
   std::vector<bool> placed(requests.size(), false);
-  std::set<std::string> desired_refs;
+  std::unordered_set<std::string> desired_refs;
+  desired_refs.reserve(requests.size());
   // 1. Slots with a recorded place keep it, in file order.
   for (std::size_t i = 0; i < requests.size(); ++i) {
     DesiredSlot& slot = requests[i].slot;
@@ -351,7 +354,10 @@ Result<DesiredResources> expand_campaign(const Campaign& campaign, const SlotAss
   std::set<std::string> used_media;
   auto requests = slot_requests(campaign, problems, used_media);
   out.moved = renames_of(campaign, out.bundles, requests, problems);
-  place_slots(campaign, requests, with_moves(previous, out.moved), out, problems);
+  if (out.moved.empty())
+    place_slots(campaign, requests, previous, out, problems);  // spares a copy of every recorded place
+  else
+    place_slots(campaign, requests, with_moves(previous, out.moved), out, problems);
   add_media(campaign, used_media, out, problems);
   if (!problems.empty()) return problems.error(campaign.id);
   return out;

@@ -4,6 +4,8 @@
 // the order of the plan's actions, notes, blocked changes and date shifts.
 #include "ugc/plan/diff.hpp"
 
+#include <utility>
+
 #include "actions.hpp"
 #include "decisions.hpp"
 #include "planning.hpp"
@@ -28,9 +30,9 @@ void start_plan(Planning& p, const state::KnownResources& known) {
 
 }  // namespace
 
-Plan plan_resources(const expand::DesiredResources& desired, const state::KnownResources& known,
+Plan plan_resources(expand::DesiredResources desired, const state::KnownResources& known,
                     const PlanInputs& inputs) {
-  const expand::DesiredResources replaced = with_replacements(desired, known);
+  const expand::DesiredResources replaced = with_replacements(std::move(desired), known);
   const ResourceIndex index(replaced, known);
   Planning p(inputs, index);
   start_plan(p, known);
@@ -52,7 +54,7 @@ Result<Plan> plan_campaign(const manifest::Campaign& campaign, const state::Know
   for (const auto& s : known.slots) previous[s.external_ref] = {s.bundle_ref, s.position};
   auto desired = expand::expand_campaign(campaign, previous);
   if (!desired) return desired.error();
-  return plan_resources(*desired, known, inputs);
+  return plan_resources(std::move(*desired), known, inputs);
 }
 
 }  // namespace ugc::plan

@@ -16,13 +16,6 @@ struct KnownIndex {
   std::map<std::string, const state::KnownSlot*> slots;
 };
 
-KnownIndex index_known(const state::KnownResources& known) {
-  KnownIndex index;
-  for (const auto& b : known.bundles) index.bundles[b.external_ref] = &b;
-  for (const auto& s : known.slots) index.slots[s.external_ref] = &s;
-  return index;
-}
-
 std::string replacement_ref(const std::string& ref, int n) { return ref + "~r" + std::to_string(n); }
 
 // The bundles standing in for `want`, oldest first: the known replacements,
@@ -89,16 +82,18 @@ int move_slots(const KnownIndex& index, const expand::DesiredBundle& want, const
 
 }  // namespace
 
-expand::DesiredResources with_replacements(const expand::DesiredResources& desired,
-                                           const state::KnownResources& known) {
-  const KnownIndex index = index_known(known);
-  expand::DesiredResources out = desired;
+expand::DesiredResources with_replacements(expand::DesiredResources desired, const state::KnownResources& known) {
+  KnownIndex index;
+  for (const auto& b : known.bundles) index.bundles[b.external_ref] = &b;
   std::vector<expand::DesiredBundle> bundles;
   for (const auto& want : desired.bundles) {
     bundles.push_back(want);
     const Chain chain = chain_of(index, want);
     if (chain.replacements.empty()) continue;
-    const int moved_new = move_slots(index, want, chain, out.slots);
+    // The known slots are indexed only when some bundle has a replacement.
+    if (index.slots.empty())
+      for (const auto& s : known.slots) index.slots[s.external_ref] = &s;
+    const int moved_new = move_slots(index, want, chain, desired.slots);
     for (const auto& ref : chain.replacements) {
       expand::DesiredBundle r = want;
       r.external_ref = ref;
@@ -108,17 +103,17 @@ expand::DesiredResources with_replacements(const expand::DesiredResources& desir
       bundles.push_back(std::move(r));
     }
   }
-  if (bundles.size() == desired.bundles.size()) return out;  // nothing cancelled: as expand made it
-  out.bundles = std::move(bundles);
+  if (bundles.size() == desired.bundles.size()) return desired;  // nothing cancelled: as expand made it
+  desired.bundles = std::move(bundles);
   // Slots stay ordered by bundle, then position (expand's order).
   std::map<std::string, std::size_t> order;
-  for (std::size_t i = 0; i < out.bundles.size(); ++i) order[out.bundles[i].external_ref] = i;
-  std::stable_sort(out.slots.begin(), out.slots.end(), [&order](const expand::DesiredSlot& a,
-                                                                const expand::DesiredSlot& b) {
+  for (std::size_t i = 0; i < desired.bundles.size(); ++i) order[desired.bundles[i].external_ref] = i;
+  std::stable_sort(desired.slots.begin(), desired.slots.end(), [&order](const expand::DesiredSlot& a,
+                                                                        const expand::DesiredSlot& b) {
     const std::size_t oa = order[a.bundle_ref], ob = order[b.bundle_ref];
     return oa != ob ? oa < ob : a.position < b.position;
   });
-  return out;
+  return desired;
 }
 
 }  // namespace ugc::plan

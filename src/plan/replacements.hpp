@@ -14,8 +14,8 @@
 namespace ugc::plan {
 
 // `desired` with the replacements added and the unposted slots of cancelled
-// bundles re-pointed to their bundle's newest replacement.
-expand::DesiredResources with_replacements(const expand::DesiredResources& desired,
-                                           const state::KnownResources& known);
+// bundles re-pointed to their bundle's newest replacement (moved through:
+// unchanged when nothing is cancelled).
+expand::DesiredResources with_replacements(expand::DesiredResources desired, const state::KnownResources& known);
 
 }  // namespace ugc::plan

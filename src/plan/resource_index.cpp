@@ -14,6 +14,8 @@ const std::string& media_key(const expand::DesiredMedia& media) {
 
 ResourceIndex::ResourceIndex(const expand::DesiredResources& desired, const state::KnownResources& known)
     : desired_(desired), known_(known), view_(make_known_view(desired, known)) {
+  media_by_id_.reserve(desired.media.size());
+  desired_slot_refs_.reserve(desired.slots.size());
   for (const auto& m : desired.media) media_by_id_[m.id] = &m;
   for (const auto& m : known.media) known_media_[{m.sha256, m.purpose}] = &m;
   for (const auto& s : desired.slots) {

@@ -5,6 +5,8 @@
 // Private to module plan.
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,12 +50,13 @@ class ResourceIndex {
   const expand::DesiredResources& desired_;
   const state::KnownResources& known_;
   KnownView view_;
-  std::map<std::string, const expand::DesiredMedia*> media_by_id_;
+  // Hashed: looked up once or twice per slot, never iterated.
+  std::unordered_map<std::string, const expand::DesiredMedia*> media_by_id_;
   std::map<std::pair<std::string, std::string>, const state::KnownMedia*> known_media_;  // (key, purpose)
   // Indexed once: a per-bundle scan of all slots is quadratic at thousands of slots.
-  std::map<std::string, std::vector<const expand::DesiredSlot*>> slots_by_bundle_;
-  std::set<std::string> desired_slot_refs_;
-  std::map<std::string, std::vector<const KnownView::Slot*>> known_slots_by_bundle_;
+  std::unordered_map<std::string, std::vector<const expand::DesiredSlot*>> slots_by_bundle_;
+  std::unordered_set<std::string> desired_slot_refs_;
+  std::unordered_map<std::string, std::vector<const KnownView::Slot*>> known_slots_by_bundle_;
 };
 
 }  // namespace ugc::plan

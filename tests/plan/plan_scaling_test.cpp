@@ -1,7 +1,8 @@
 // `ugc plan` costs work in proportion to the campaign: at 10x the slots,
 // parsing, planning (against an empty and a fully applied state), every
 // renderer and the saved plan make at most kScalingLimit x the heap
-// allocations and allocated bytes. A lookup or a string built in a loop that
+// allocations and allocated bytes; so does the captions review (lint as of
+// the plan's day and the review beside the plan). A lookup or a string built in a loop that
 // turns quadratic again fails here, without timing anything.
 #include <doctest/doctest.h>
 
@@ -14,7 +15,9 @@
 #include "ugc/core/byte_sink.hpp"
 #include "ugc/core/hash.hpp"
 #include "ugc/manifest/countries.hpp"
+#include "ugc/manifest/lint.hpp"
 #include "ugc/manifest/parse.hpp"
+#include "ugc/plan/caption_review.hpp"
 #include "ugc/plan/render.hpp"
 #include "ugc/plan/saved_plan.hpp"
 
@@ -71,7 +74,7 @@ ScalingInputs scaling_inputs(const std::string& dir, int videos) {
 }
 
 struct StageCounts {
-  AllocationCount parse, plan_empty, plan_applied, text, json, markdown, saved;
+  AllocationCount parse, plan_empty, plan_applied, review, text, json, markdown, saved;
 };
 
 StageCounts count_stages(const ScalingInputs& s) {
@@ -82,6 +85,11 @@ StageCounts count_stages(const ScalingInputs& s) {
   c.plan_empty = count_allocations([&] { empty = *plan_campaign(*campaign, {}, s.inputs); });
   c.plan_applied = count_allocations([&] { applied = *plan_campaign(*campaign, s.applied, s.inputs); });
   REQUIRE(empty->has_changes());
+  c.review = count_allocations([&] {
+    const manifest::LintOptions lint{empty->today, std::nullopt};
+    const CaptionReview review = review_captions(*empty, &*campaign, manifest::lint_campaign_findings(*campaign, lint));
+    CHECK(review.new_captions > 0);
+  });
   RenderOptions unlimited;  // markdown without the comment limit: every item rendered
   DiscardSink out;
   c.text = count_allocations([&] { make_renderer(RenderFormat::text, unlimited)->write(*empty, out); });
@@ -115,6 +123,7 @@ TEST_CASE("plan scaling: 10x the slots costs at most 12x the allocations in ever
   check_scaling("parse", small.parse, big.parse);
   check_scaling("plan against an empty state", small.plan_empty, big.plan_empty);
   check_scaling("plan against the applied state", small.plan_applied, big.plan_applied);
+  check_scaling("captions review", small.review, big.review);
   check_scaling("text", small.text, big.text);
   check_scaling("json", small.json, big.json);
   check_scaling("markdown", small.markdown, big.markdown);

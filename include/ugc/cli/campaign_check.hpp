@@ -11,6 +11,7 @@
 
 #include "ugc/core/date.hpp"
 #include "ugc/core/json.hpp"
+#include "ugc/expand/desired.hpp"
 #include "ugc/manifest/diagnostic.hpp"
 #include "ugc/manifest/lint.hpp"
 
@@ -44,6 +45,9 @@ std::vector<FileFindings> check_campaign_files(const CheckRequest& request);
 // rules; nullopt when expansion fails (validation reports why; lint then uses
 // each video's publish_on).
 std::optional<std::vector<manifest::ScheduledPost>> lint_schedule(const manifest::Campaign& campaign);
+// The same from resources already expanded on a fresh state (a plan against
+// an empty state expands once for both).
+std::vector<manifest::ScheduledPost> lint_schedule(const expand::DesiredResources& fresh);
 
 struct FindingCounts {
   int errors = 0;

@@ -41,7 +41,9 @@ struct PlanInputs {
 };
 
 // Diffs already-expanded resources. `desired.moved` holds the renames.
-Plan plan_resources(const expand::DesiredResources& desired, const state::KnownResources& known,
+// Taken by value: the planner adds replacements to it (pass an rvalue to
+// spare a copy of every slot).
+Plan plan_resources(expand::DesiredResources desired, const state::KnownResources& known,
                     const PlanInputs& inputs);
 
 // Expands `campaign` keeping the slot places recorded in `known`, then diffs.
