@@ -2,6 +2,8 @@
 // phrase tables of claim_phrases.cpp.
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 #include "ugc/manifest/claims.hpp"
 
@@ -166,32 +168,71 @@ std::string without_spaces(std::string s) {
   return s;
 }
 
+// The phrase word without `*`, if any: a caption holds the phrase only if
+// it holds that word as it is.
+const std::string* exact_word_of(const std::vector<PhraseWord>& phrase) {
+  for (const PhraseWord& w : phrase)
+    if (!w.any_before && !w.any_after && !w.text.empty()) return &w.text;
+  return nullptr;
+}
+
 // A table with its phrases folded once.
 struct FoldedTable {
   const ClaimTable* table;
   std::vector<std::vector<PhraseWord>> words;  // ClaimMatch::words
   std::vector<std::string> joined;             // ClaimMatch::anywhere
+  std::size_t first = 0;                       // its first phrase's number in PhraseIndex
 };
 
-const std::vector<FoldedTable>& folded_tables() {
-  static const std::vector<FoldedTable> folded = [] {
-    std::vector<FoldedTable> out;
+// Every table folded, and which phrases a caption word can lead to: a
+// caption is compared only with the phrases whose exact word it holds, and
+// with those that have none. Numbers run over all phrases, table by table.
+struct PhraseIndex {
+  std::vector<FoldedTable> tables;
+  std::vector<char> always_tried;  // per phrase number
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_exact_word;
+};
+
+void add_to_index(PhraseIndex& index, FoldedTable f) {
+  f.first = index.always_tried.size();
+  for (std::size_t i = 0; i < f.table->phrases.size(); ++i) {
+    const std::string* exact = f.table->match == ClaimMatch::words ? exact_word_of(f.words[i]) : nullptr;
+    index.always_tried.push_back(exact == nullptr);
+    if (exact) index.by_exact_word[*exact].push_back(f.first + i);
+  }
+  index.tables.push_back(std::move(f));
+}
+
+const PhraseIndex& phrase_index() {
+  static const PhraseIndex index = [] {
+    PhraseIndex out;
+    out.tables.reserve(claim_tables().size());  // by_exact_word points into the tables' words
     for (const ClaimTable& t : claim_tables()) {
       FoldedTable f{&t, {}, {}};
       for (const char* phrase : t.phrases) {
         if (t.match == ClaimMatch::words) f.words.push_back(phrase_words(phrase));
         else f.joined.push_back(without_spaces(fold_claim_text(phrase)));
       }
-      out.push_back(std::move(f));
+      add_to_index(out, std::move(f));
     }
     return out;
   }();
-  return folded;
+  return index;
 }
 
-std::optional<ReachClaim> find_in(const FoldedTable& f, const std::vector<std::string>& words,
-                                  const std::string& joined) {
+// The phrase numbers worth comparing with a caption of these words.
+std::vector<char> candidate_phrases(const PhraseIndex& index, const std::vector<std::string>& words) {
+  std::vector<char> candidate = index.always_tried;
+  for (const std::string& w : words)
+    if (auto it = index.by_exact_word.find(w); it != index.by_exact_word.end())
+      for (std::size_t n : it->second) candidate[n] = 1;
+  return candidate;
+}
+
+std::optional<ReachClaim> find_in(const FoldedTable& f, const std::vector<char>& candidate,
+                                  const std::vector<std::string>& words, const std::string& joined) {
   for (std::size_t i = 0; i < f.table->phrases.size(); ++i) {
+    if (!candidate[f.first + i]) continue;
     bool hit = f.table->match == ClaimMatch::words ? words_contain(words, f.words[i])
                                                      : joined.find(f.joined[i]) != std::string::npos;
     if (hit) return ReachClaim{f.table->language, f.table->phrases[i]};
@@ -217,13 +258,14 @@ std::optional<ReachClaim> find_reach_claim(std::string_view caption, std::string
   const std::string folded = fold_claim_text(caption);
   const std::vector<std::string> words = split_words(folded);
   const std::string joined = without_spaces(folded);
-  const auto& tables = folded_tables();
-  for (const FoldedTable& f : tables)
+  const PhraseIndex& index = phrase_index();
+  const std::vector<char> candidate = candidate_phrases(index, words);
+  for (const FoldedTable& f : index.tables)
     if (language == f.table->language)
-      if (auto hit = find_in(f, words, joined)) return hit;
-  for (const FoldedTable& f : tables)
+      if (auto hit = find_in(f, candidate, words, joined)) return hit;
+  for (const FoldedTable& f : index.tables)
     if (language != f.table->language)
-      if (auto hit = find_in(f, words, joined)) return hit;
+      if (auto hit = find_in(f, candidate, words, joined)) return hit;
   return std::nullopt;
 }
 
