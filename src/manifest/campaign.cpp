@@ -51,7 +51,19 @@ const Media* Campaign::find_media(const std::string& wanted) const {
   return nullptr;
 }
 
+void Campaign::index_markets() {
+  market_index.clear();
+  for (std::size_t i = 0; i < markets.size(); ++i) {
+    market_index.emplace(markets[i].code, i);
+    market_index.emplace(markets[i].key_as_written, i);
+  }
+}
+
 const Market* Campaign::find_market(const std::string& code) const {
+  if (auto it = market_index.find(code); it != market_index.end() && it->second < markets.size()) {
+    const Market& m = markets[it->second];
+    if (m.code == code || m.key_as_written == code) return &m;
+  }
   for (const auto& m : markets)
     if (m.code == code || m.key_as_written == code) return &m;
   auto canonical = canonical_market(code);

@@ -43,6 +43,7 @@ class CampaignParser {
         parse_media(e.value, c);
       } else if (e.key == "markets") {
         parse_markets(e.value, c);
+        c.index_markets();
       } else if (e.key == "accounts") {
         parse_accounts(e.value, c.accounts);
       } else if (e.key == "defaults") {

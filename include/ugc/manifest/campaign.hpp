@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ugc/core/date.hpp"
@@ -131,6 +132,12 @@ struct Campaign {
   const Creator* find_creator(const std::string& id) const;
   const Media* find_media(const std::string& id) const;
   const Market* find_market(const std::string& code) const;  // by canonical code or as written
+
+  // find_market's shortcut, the first market of each code and key as written
+  // (plan asks once per slot and rule). The parser fills it; an empty or
+  // stale index only makes find_market scan `markets` as without one.
+  std::unordered_map<std::string, std::size_t> market_index;
+  void index_markets();
 };
 
 }  // namespace ugc::manifest
