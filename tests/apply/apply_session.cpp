@@ -81,11 +81,16 @@ Json get_with_key(const SimProcess& sim, const std::string& path) {
 
 }  // namespace
 
+Json ApplySession::api_get(const std::string& path) const {
+  Json res = get_with_key(*sim_, path);
+  REQUIRE_MESSAGE(!res.contains("error"), res.dump());
+  return res;
+}
+
 std::vector<Json> ApplySession::bundles() const {
   std::vector<Json> out;
   for (int page = 1; page < 100; ++page) {
-    Json res = get_with_key(*sim_, "/api/ext/bundles?per_page=100&page=" + std::to_string(page));
-    REQUIRE_MESSAGE(!res.contains("error"), res.dump());
+    Json res = api_get("/api/ext/bundles?per_page=100&page=" + std::to_string(page));
     if (!res.contains("data") || !res["data"].is_array() || res["data"].empty()) break;
     for (const Json& b : res["data"]) out.push_back(b);
     if (!res.contains("pagination") || page >= res["pagination"].value("total_pages", 1)) break;

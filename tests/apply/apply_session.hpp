@@ -39,6 +39,9 @@ class ApplySession {
   static bool mutating(const Json& request);
   // Requests in the simulator's log that change something (no GETs).
   int mutating_requests() const;
+  // GET `path` of the API with the test key, waiting out the rate limit
+  // (runs before it may have spent the budget); fails the test on any other error.
+  Json api_get(const std::string& path) const;
   // All bundles of the test key, every page.
   std::vector<Json> bundles() const;
   // Credits the simulator's ledger shows debited (a double purchase shows here).

@@ -112,7 +112,7 @@ TEST_CASE("apply chaos: kill -9 at random moments under injected faults, converg
     auto it = id_of_ref.find(slot.bundle_ref);
     REQUIRE(it != id_of_ref.end());
     if (!videos_of.count(it->second))
-      videos_of[it->second] = s.sim().get("/api/ext/bundles/" + it->second + "/videos?per_page=100", true)["data"];
+      videos_of[it->second] = s.api_get("/api/ext/bundles/" + it->second + "/videos?per_page=100")["data"];
     const Json& videos = videos_of[it->second];
     const Json* found = nullptr;
     for (const Json& v : videos)

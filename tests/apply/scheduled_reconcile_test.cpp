@@ -331,7 +331,7 @@ struct PostedSplit {
 PostedSplit video_split(ApplySession& s) {
   PostedSplit split;
   for (const Json& b : s.bundles()) {
-    Json videos = s.sim().get("/api/ext/bundles/" + b.value("id", "") + "/videos?per_page=100", true)["data"];
+    Json videos = s.api_get("/api/ext/bundles/" + b.value("id", "") + "/videos?per_page=100")["data"];
     for (const Json& v : videos) {
       if (!v["target_publish_date"].is_string()) continue;
       (v["post_url"].is_string() ? split.posted_dates : split.waiting_dates).push_back(v["target_publish_date"]);
