@@ -42,6 +42,26 @@ void measure(const YAML::Node& node, int depth, WalkBudget& budget) {
   }
 }
 
+// The one document of a well-formed file in a single yaml-cpp pass, or nothing
+// when anything is unusual (a syntax error, a limit, a root other than a block
+// map at column 0, a possible second document): the scanned path then reports it exactly.
+std::optional<YAML::Node> load_unscanned(const std::string& text) {
+  if (!may_skip_shape_scan(text)) return std::nullopt;
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  // After a block map at column 0 only `---`, `...` or an error can end the
+  // document (an indented one ends at the first line less indented).
+  if (!root.IsMap() || root.Style() != YAML::EmitterStyle::Block || root.Mark().column != 0) return std::nullopt;
+  WalkBudget budget;
+  measure(root, 0, budget);
+  if (budget.too_deep || budget.too_many) return std::nullopt;
+  return root;
+}
+
 // The 1-based column of the first tab in the indentation of 1-based `line`,
 // if any: yaml-cpp's messages for tab-indented lines never mention the tab.
 std::optional<int> tab_in_indentation(const std::string& text, int line) {
@@ -137,6 +157,7 @@ std::optional<YAML::Node> YamlReader::load(const std::string& text) {
     error(SourceLocation{file_, bad->line, bad->column}, bad->rule, bad->message);
     return std::nullopt;
   }
+  if (auto root = load_unscanned(text)) return root;
   auto shape = scan_yaml_shape(text);
   if (refuse_shape(shape, text)) return std::nullopt;
   YAML::Node root;

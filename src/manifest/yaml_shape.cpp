@@ -91,4 +91,22 @@ YamlShape scan_yaml_shape(const std::string& text) {
   return shape;
 }
 
+bool may_skip_shape_scan(const std::string& text) {
+  std::size_t values = 1;  // an upper bound: the top value and those the indicators introduce
+  bool content_seen = false;  // anything but blank, comment and directive lines
+  bool comment_line = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (i == 0 || text[i - 1] == '\n') {
+      const bool marker = text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0;
+      if (marker && (content_seen || c == '.')) return false;
+      comment_line = c == '#' || c == '%';
+    }
+    if (!comment_line && c != ' ' && c != '\t' && c != '\r' && c != '\n') content_seen = true;
+    if (c == ':' || c == ',' || c == '{' || c == '?') values += 2;
+    if (c == '[' || c == '-') values += 1;
+  }
+  return values <= kMaxUnscannedNodes;
+}
+
 }  // namespace ugc::manifest

@@ -2,6 +2,7 @@
 // parse_campaign_text, so builds without clang/libFuzzer exercise the same
 // paths (and the ASan+UBSan build checks them).
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +10,9 @@
 #include <random>
 
 #include "fixtures.hpp"
+#include "ugc/manifest/limits.hpp"
 #include "ugc/manifest/parse.hpp"
+#include "ugc/manifest/yaml_shape.hpp"
 
 using namespace manifest_test;
 namespace fs = std::filesystem;
@@ -71,4 +74,44 @@ TEST_CASE("mutated corpus inputs parse without crashing") {
     }
     parse_checked(text);
   }
+}
+
+// The one-pass read (may_skip_shape_scan, then yaml-cpp's tree) must never take
+// a file the event scan refuses: a syntax error or a second document would
+// otherwise pass unreported. Checked on the corpus and its mutations.
+TEST_CASE("a file read in one pass is one the shape scan accepts as a single document") {
+  auto seeds = corpus();
+  std::mt19937 rng(20261203);
+  int one_pass = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = round < static_cast<int>(seeds.size()) ? seeds[round] : mutate(seeds[round % seeds.size()], rng);
+    if (!ugc::manifest::may_skip_shape_scan(text)) continue;
+    YAML::Node root;
+    try {
+      root = YAML::Load(text);
+    } catch (const std::exception&) {
+      continue;  // the reader falls back to the scan
+    }
+    if (!root.IsMap() || root.Style() != YAML::EmitterStyle::Block || root.Mark().column != 0) continue;
+    ++one_pass;
+    CAPTURE(round);
+    CAPTURE(text);
+    auto shape = ugc::manifest::scan_yaml_shape(text);
+    CHECK_FALSE(shape.syntax_error);
+    CHECK(shape.documents == 1);
+  }
+  CHECK(one_pass > 300);  // many mutations stay readable: the property is not vacuous
+}
+
+TEST_CASE("the characters of a file decide whether it may skip the shape scan") {
+  using ugc::manifest::may_skip_shape_scan;
+  CHECK(may_skip_shape_scan(read_file(source("campaigns/ugc-wave-1.yaml"))));
+  CHECK(may_skip_shape_scan("---\nversion: 1\n"));
+  CHECK(may_skip_shape_scan("# a comment\n%YAML 1.2\n---\nversion: 1\n"));
+  CHECK_FALSE(may_skip_shape_scan("version: 1\n---\nversion: 2\n"));
+  CHECK_FALSE(may_skip_shape_scan("version: 1\n...\n"));
+  CHECK_FALSE(may_skip_shape_scan("  version: 1\n--- x\n"));
+  std::string list = "l:\n";
+  while (list.size() < (ugc::manifest::kMaxUnscannedNodes + 1) * 4) list += "- a\n";
+  CHECK_FALSE(may_skip_shape_scan(list));  // the scan stops such a file after kMaxNodes values
 }

@@ -35,6 +35,10 @@ inline constexpr std::size_t kMaxFileBytes = 16u << 20;     // 16 MiB campaign f
 inline constexpr std::size_t kMaxScalarBytes = 64u << 10;   // any single string value
 inline constexpr int kMaxNestingDepth = 32;                 // campaign files need < 10
 inline constexpr std::size_t kMaxNodes = 200000;            // after alias expansion
+// A file that may hold more values than this (counted from its characters) is
+// scanned before yaml-cpp builds a tree: a hostile file then costs at most a
+// tree of this size (about 190 MB), not one the size of the file.
+inline constexpr std::size_t kMaxUnscannedNodes = 2 * kMaxNodes;
 
 // Unicode code points in valid UTF-8 `text` (bytes when it is not valid UTF-8).
 int count_chars(const std::string& text);

@@ -30,4 +30,16 @@ struct YamlShape {
 
 YamlShape scan_yaml_shape(const std::string& text);
 
+// Whether yaml-cpp may build the tree of `text` without the event scan first
+// (the scan is half the cost of reading a large file). True when the text, read
+// as characters only, cannot hold more than kMaxUnscannedNodes values as written
+// and no second document. Each value but the top one is introduced by one of
+// `: , { ?` (at most a key and its value) or `[ -` (one), so their weighted
+// count bounds the values; a second document needs a line starting `---` or
+// `...` after content, or a root that is not a block map at column 0 (the
+// caller checks).
+// The tree is then measured against kMaxNodes; a refused file takes the
+// scanned path, whose messages say where a limit trips.
+bool may_skip_shape_scan(const std::string& text);
+
 }  // namespace ugc::manifest
