@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "slot_assigner.hpp"
@@ -163,7 +164,11 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
 std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& problems,
                                        std::set<std::string>& used_media) {
   std::vector<SlotRequest> requests;
+  std::size_t platforms = 0;  // every video on every market's platforms at most
+  for (const Market& market : campaign.markets) platforms += market.platforms.size();
+  requests.reserve(campaign.videos.size() * platforms);
   std::unordered_set<std::string> refs;
+  refs.reserve(requests.capacity());
   for (const Video& video : campaign.videos) {
     const manifest::Media* media = campaign.find_media(video.media);
     if (media == nullptr) {
@@ -291,10 +296,18 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
                      " taken, " + std::to_string(taken + shortage.unplaced) +
                      " needed; raise accounts or videos_per_account of market " + shortage.first->market);
   }
-  // Output order: bundle (file order), then position.
-  std::map<std::string, std::size_t> bundle_order;
-  for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order[out.bundles[i].external_ref] = i;
-  std::vector<std::vector<DesiredSlot>> by_bundle(out.bundles.size());
+  // Output order: bundle (file order), then position; one sort of small keys
+  // instead of a growing vector per bundle (200,000 slots moved once).
+  std::unordered_map<std::string, std::size_t> bundle_order;
+  bundle_order.reserve(out.bundles.size());
+  for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order.emplace(out.bundles[i].external_ref, i);
+  struct SlotOrder {
+    std::size_t bundle;
+    int position;
+    std::size_t request;
+  };
+  std::vector<SlotOrder> order;
+  order.reserve(requests.size());
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (!placed[i]) continue;
     DesiredSlot& slot = requests[i].slot;
@@ -304,14 +317,13 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
     } else if (const auto& schedule = campaign.defaults.schedule) {
       slot.publish_date = schedule->start.plus_days(schedule->every_days * (slot.position - 1));
     }
-    by_bundle[bundle_order.at(slot.bundle_ref)].push_back(std::move(slot));
+    order.push_back(SlotOrder{bundle_order.at(slot.bundle_ref), slot.position, i});
   }
-  out.slots.reserve(requests.size());
-  for (auto& slots : by_bundle) {
-    std::sort(slots.begin(), slots.end(),
-              [](const DesiredSlot& a, const DesiredSlot& b) { return a.position < b.position; });
-    for (auto& slot : slots) out.slots.push_back(std::move(slot));
-  }
+  std::sort(order.begin(), order.end(), [](const SlotOrder& a, const SlotOrder& b) {
+    return a.bundle != b.bundle ? a.bundle < b.bundle : a.position < b.position;
+  });
+  out.slots.reserve(order.size());
+  for (const SlotOrder& o : order) out.slots.push_back(std::move(requests[o.request].slot));
 }
 
 void add_media(const Campaign& campaign, const std::set<std::string>& used_media, DesiredResources& out,
