@@ -51,11 +51,28 @@ class Linter {
       for (const auto& s : *o_.schedule) schedule_by_video_[s.video].push_back(&s);
   }
 
-  std::vector<LintFinding> run() {
+  ContentFindings content() {
+    ContentFindings found;
+    found.video_end.reserve(c_.videos.size());
     std::map<std::string, std::pair<const Video*, std::string>> caption_owner;  // text -> first video, market
     for (const auto& v : c_.videos) {
       check_captions(v, caption_owner);
-      check_dates(v);
+      found.video_end.push_back(out_.size());
+    }
+    found.findings = std::move(out_);
+    out_.clear();
+    return found;
+  }
+
+  // Each video's content findings, then its date findings; the daily caps last.
+  std::vector<LintFinding> with_dates(ContentFindings content) {
+    if (content.video_end.size() != c_.videos.size()) content = this->content();
+    out_.reserve(content.findings.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < c_.videos.size(); ++i) {
+      for (; next < content.video_end[i] && next < content.findings.size(); ++next)
+        out_.push_back(std::move(content.findings[next]));
+      check_dates(c_.videos[i]);
     }
     check_daily_caps();
     return std::move(out_);
@@ -252,7 +269,18 @@ class Linter {
 }  // namespace
 
 std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options) {
-  return Linter(campaign, options).run();
+  Linter linter(campaign, options);
+  return linter.with_dates(linter.content());
+}
+
+ContentFindings lint_content(const Campaign& campaign) {
+  const LintOptions no_dates;
+  return Linter(campaign, no_dates).content();
+}
+
+std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options,
+                                                ContentFindings content) {
+  return Linter(campaign, options).with_dates(std::move(content));
 }
 
 std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options) {
