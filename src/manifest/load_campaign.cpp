@@ -6,6 +6,23 @@
 #include "ugc/manifest/parse.hpp"
 
 namespace ugc::manifest {
+namespace {
+
+// The errors of `content`, each video's where it was: loading rejects a
+// campaign on errors only, and need not copy every warning to find them.
+ContentFindings content_errors(const ContentFindings& content) {
+  ContentFindings errors;
+  errors.video_end.reserve(content.video_end.size());
+  std::size_t next = 0;
+  for (std::size_t end : content.video_end) {
+    for (; next < end && next < content.findings.size(); ++next)
+      if (content.findings[next].diagnostic.severity == Severity::error) errors.findings.push_back(content.findings[next]);
+    errors.video_end.push_back(errors.findings.size());
+  }
+  return errors;
+}
+
+}  // namespace
 
 Result<LoadedCampaign> load_linted_campaign(const std::string& path, const ParseOptions& options) {
   ParseOutcome outcome = parse_campaign_file(path, options);
@@ -15,7 +32,7 @@ Result<LoadedCampaign> load_linted_campaign(const std::string& path, const Parse
   ContentFindings content;
   if (outcome.campaign) {
     content = lint_content(*outcome.campaign);
-    for (auto& f : lint_campaign_findings(*outcome.campaign, LintOptions{}, content))
+    for (auto& f : lint_campaign_findings(*outcome.campaign, LintOptions{}, content_errors(content)))
       if (f.diagnostic.severity == Severity::error) errors.push_back(std::move(f.diagnostic));
   }
   if (errors.empty() && outcome.campaign) return LoadedCampaign{std::move(*outcome.campaign), std::move(content)};
