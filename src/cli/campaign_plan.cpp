@@ -14,6 +14,7 @@
 #include "ugc/core/hash.hpp"
 #include "ugc/expand/expand.hpp"
 #include "ugc/manifest/lint.hpp"
+#include "ugc/manifest/load_campaign.hpp"
 #include "ugc/manifest/parse.hpp"
 #include "ugc/plan/date_rules.hpp"
 #include "ugc/plan/diff.hpp"
@@ -100,11 +101,12 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
                                    Clock& clock) {
   auto as_of = parse_as_of(request.as_of);
   if (!as_of.ok()) return as_of.error();
-  auto campaign = manifest::load_campaign(request.campaign_file, manifest::ParseOptions{request.media_roots});
-  if (!campaign.ok()) return campaign.error();
+  auto loaded = manifest::load_linted_campaign(request.campaign_file, manifest::ParseOptions{request.media_roots});
+  if (!loaded.ok()) return loaded.error();
+  const manifest::Campaign& campaign = loaded->campaign;
   auto sha = sha256_file_hex(request.campaign_file);
   if (!sha.ok()) return sha.error();
-  auto state = read_state_facts(store, campaign->id);
+  auto state = read_state_facts(store, campaign.id);
   if (!state.ok()) return state.error();
   std::optional<ServerFacts> online;
   if (server) {
@@ -126,14 +128,16 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
   inputs.campaign_file = request.campaign_file;
   inputs.campaign_sha256 = *sha;
   std::optional<std::vector<manifest::ScheduledPost>> schedule;
-  auto plan = plan_with_schedule(*campaign, state->known, inputs, request.captions ? &schedule : nullptr);
+  auto plan = plan_with_schedule(campaign, state->known, inputs, request.captions ? &schedule : nullptr);
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
   if (!online && !state->prices) plan->notes.push_back(default_prices_note());
   plan->totals = plan::compute_totals(*plan);  // counts the notes just added, as a saved plan's reader does
   if (request.captions) {
+    // The content rules ran when the campaign was loaded: only the date rules run again.
     manifest::LintOptions lint{plan->today, std::move(schedule)};
-    *request.captions = plan::review_captions(*plan, &*campaign, manifest::lint_campaign_findings(*campaign, lint));
+    *request.captions = plan::review_captions(
+        *plan, &campaign, manifest::lint_campaign_findings(campaign, lint, std::move(loaded->content_lint)));
   }
   return plan;
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -16,24 +17,31 @@
 namespace ugc::manifest {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+// ASCII case folding, as std::tolower in the "C" locale ugc runs in, without a libc call per byte.
+char lint_fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool lint_same_letter(char a, char b) { return lint_fold_ascii(a) == lint_fold_ascii(b); }
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
 
 // `needle` in `hay`, case-insensitive, not glued to a longer word ("#ad" is not in "#adventure").
-bool contains_token(const std::string& hay, const std::string& needle) {
-  std::string h = lower(hay), n = lower(needle);
-  for (std::size_t pos = h.find(n); pos != std::string::npos; pos = h.find(n, pos + 1)) {
-    bool left_ok = pos == 0 || !word_char(h[pos - 1]) || !word_char(n.front());
-    std::size_t end = pos + n.size();
-    bool right_ok = end >= h.size() || !word_char(h[end]) || !word_char(n.back());
+// Compared in place: lint asks once per market of every video.
+bool contains_token(std::string_view hay, std::string_view needle) {
+  if (needle.empty() || needle.size() > hay.size()) return needle.empty();
+  const bool word_front = word_char(needle.front()), word_back = word_char(needle.back());
+  for (std::size_t pos = 0; pos + needle.size() <= hay.size(); ++pos) {
+    if (!std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(pos), lint_same_letter))
+      continue;
+    bool left_ok = pos == 0 || !word_char(hay[pos - 1]) || !word_front;
+    std::size_t end = pos + needle.size();
+    bool right_ok = end >= hay.size() || !word_char(hay[end]) || !word_back;
     if (left_ok && right_ok) return true;
   }
   return false;
 }
+
+// Caption text -> the first video and market (as written) posting it. Views of
+// the campaign's strings, which outlive the lint.
+using CaptionOwners = std::map<std::string_view, std::pair<const Video*, const std::string*>>;
 
 struct Placed {  // one slot's date
   std::string market;
@@ -51,11 +59,28 @@ class Linter {
       for (const auto& s : *o_.schedule) schedule_by_video_[s.video].push_back(&s);
   }
 
-  std::vector<LintFinding> run() {
-    std::map<std::string, std::pair<const Video*, std::string>> caption_owner;  // text -> first video, market
+  ContentFindings content() {
+    ContentFindings found;
+    found.video_end.reserve(c_.videos.size());
+    CaptionOwners caption_owner;
     for (const auto& v : c_.videos) {
       check_captions(v, caption_owner);
-      check_dates(v);
+      found.video_end.push_back(out_.size());
+    }
+    found.findings = std::move(out_);
+    out_.clear();
+    return found;
+  }
+
+  // Each video's content findings, then its date findings; the daily caps last.
+  std::vector<LintFinding> with_dates(ContentFindings content) {
+    if (content.video_end.size() != c_.videos.size()) content = this->content();
+    out_.reserve(content.findings.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < c_.videos.size(); ++i) {
+      for (; next < content.video_end[i] && next < content.findings.size(); ++next)
+        out_.push_back(std::move(content.findings[next]));
+      check_dates(c_.videos[i]);
     }
     check_daily_caps();
     return std::move(out_);
@@ -63,8 +88,9 @@ class Linter {
 
  private:
   SourceLocation caption_where(const Video& v, const Market& m) const {
-    for (const std::string& key : {m.key_as_written, m.code, m.language, std::string("*")})
-      if (auto it = v.captions.where.find(key); it != v.captions.where.end()) return it->second;
+    static const std::string any_language = "*";
+    for (const std::string* key : {&m.key_as_written, &m.code, &m.language, &any_language})
+      if (auto it = v.captions.where.find(*key); it != v.captions.where.end()) return it->second;
     return v.where;
   }
 
@@ -79,15 +105,15 @@ class Linter {
     out_.push_back(LintFinding{Diagnostic{sev, rule, "video '" + v.id + "': " + what, where}, v.id, market, what});
   }
 
-  void check_captions(const Video& v, std::map<std::string, std::pair<const Video*, std::string>>& caption_owner) {
+  void check_captions(const Video& v, CaptionOwners& caption_owner) {
     const Creator* creator = video_creator(c_, v);
-    std::map<std::string, const Market*> text_market;  // caption text -> first market using it, this video
+    std::map<std::string_view, const Market*> text_market;  // caption text -> first market using it, this video
     std::set<std::string> reported;
     std::map<std::pair<const std::string*, std::string>, std::optional<ReachClaim>> claims;  // (caption, language)
     for (const auto& code : target_markets(c_, v)) {
       const Market* m = c_.find_market(code);
       if (!m) continue;
-      const std::string market = m->key_as_written;
+      const std::string& market = m->key_as_written;
       if (creator && std::find(creator->rights.markets.begin(), creator->rights.markets.end(), m->code) ==
                          creator->rights.markets.end())
         report(v, v.where, "rights-market",
@@ -106,14 +132,14 @@ class Linter {
         report(v, at, "missing-disclosure",
                "caption for market " + market + " lacks the disclosure '" + creator->disclosure + "' of creator '" +
                    creator->id + "'", m->code);
+      // Counted once per caption, not per platform.
+      const int chars = count_chars(*caption), tags = count_hashtags(*caption);
       for (Platform p : m->platforms) {
         const auto& lim = platform_limits(p);
-        int chars = count_chars(*caption);
         if (chars > lim.caption_chars)
           report(v, at, "caption-too-long",
                  "caption for market " + market + " has " + std::to_string(chars) + " characters; " + to_string(p) +
                      " allows at most " + std::to_string(lim.caption_chars), m->code);
-        int tags = count_hashtags(*caption);
         if (tags > lim.hashtags)
           report(v, at, "too-many-hashtags",
                  "caption for market " + market + " has " + std::to_string(tags) + " hashtags; " + to_string(p) +
@@ -127,7 +153,7 @@ class Linter {
                "caption for market " + market + " promises \"" + claim->phrase + "\" (" + claim->language +
                    "); platforms and TokPortal cannot guarantee reach or safety, and such copy breaks ad rules",
                m->code);
-      auto [it, fresh] = text_market.emplace(*caption, m);
+      auto [it, fresh] = text_market.try_emplace(*caption, m);
       if (!fresh) {
         const Market* first = it->second;
         if (first->language != m->language) {
@@ -142,11 +168,11 @@ class Linter {
                      ":' caption so the copy differs", m->code);
         }
       }
-      auto [owner, first_use] = caption_owner.emplace(*caption, std::make_pair(&v, market));
+      auto [owner, first_use] = caption_owner.try_emplace(*caption, &v, &market);
       if (!first_use && owner->second.first != &v && reported.insert("dup:" + *caption).second)
         report(v, at, "identical-caption",
                "caption for market " + market + " is the same as video '" + owner->second.first->id + "' in " +
-                   owner->second.second + "; vary the copy between videos", m->code);
+                   *owner->second.second + "; vary the copy between videos", m->code);
     }
   }
 
@@ -174,17 +200,19 @@ class Linter {
     std::map<std::string, CivilDate> first_day;  // market -> earliest date
     for (const auto& p : placed) {
       const Market* m = c_.find_market(p.market);
-      std::string market = m ? m->key_as_written : p.market;
-      std::string key = market + p.date.str();
-      if (creator && p.date > creator->rights.until && reported.insert("rights" + key).second)
+      const std::string& market = m ? m->key_as_written : p.market;
+      // Whether this finding about the market and date is new; its key is built
+      // only for a finding (a date's str() per post was most of this loop).
+      auto first_report = [&](const char* rule) { return reported.insert(rule + market + p.date.str()).second; };
+      if (creator && p.date > creator->rights.until && first_report("rights"))
         report(v, v.where, "rights-expired",
                "market " + market + " publishes on " + p.date.str() + ", after the rights of creator '" + creator->id +
                    "' end (" + creator->rights.until.str() + ")", p.market);
-      if (o_.as_of && p.date < *o_.as_of && reported.insert("past" + key).second)
+      if (o_.as_of && p.date < *o_.as_of && first_report("past"))
         report(v, v.where, "publish-date-past",
                "market " + market + " publishes on " + p.date.str() + ", before today (" + o_.as_of->str() +
                    "); move it to " + o_.as_of->plus_days(kLeadDaysNewAccount).str() + " or later", p.market);
-      else if (o_.as_of && p.date < o_.as_of->plus_days(kLeadDaysNewAccount) && reported.insert("lead" + key).second)
+      else if (o_.as_of && p.date < o_.as_of->plus_days(kLeadDaysNewAccount) && first_report("lead"))
         report(v, v.where, "publish-lead-time",
                "market " + market + " publishes on " + p.date.str() + ", less than " +
                    std::to_string(kLeadDaysNewAccount) + " days after " + o_.as_of->str() +
@@ -252,7 +280,18 @@ class Linter {
 }  // namespace
 
 std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options) {
-  return Linter(campaign, options).run();
+  Linter linter(campaign, options);
+  return linter.with_dates(linter.content());
+}
+
+ContentFindings lint_content(const Campaign& campaign) {
+  const LintOptions no_dates;
+  return Linter(campaign, no_dates).content();
+}
+
+std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options,
+                                                ContentFindings content) {
+  return Linter(campaign, options).with_dates(std::move(content));
 }
 
 std::vector<Diagnostic> lint_campaign(const Campaign& campaign, const LintOptions& options) {

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "plan_fixture.hpp"
@@ -35,9 +36,10 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-Run ugc_plan(const TempDir& dir, const std::string& args) {
+// `ugc <command_and_args>`, its output captured.
+Run ugc_run(const TempDir& dir, const std::string& command_and_args) {
   const std::string out = dir.file("stdout"), err = dir.file("stderr");
-  std::string cmd = "NO_COLOR=1 '" + std::string(UGC_BINARY) + "' plan " + args + " >'" + out + "' 2>'" + err + "'";
+  std::string cmd = "NO_COLOR=1 '" + std::string(UGC_BINARY) + "' " + command_and_args + " >'" + out + "' 2>'" + err + "'";
   int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -45,6 +47,8 @@ Run ugc_plan(const TempDir& dir, const std::string& args) {
   r.err = slurp(err);
   return r;
 }
+
+Run ugc_plan(const TempDir& dir, const std::string& args) { return ugc_run(dir, "plan " + args); }
 
 bool have_node_ajv() {
   return std::system("NODE_PATH=/usr/share/nodejs node -e \"require('ajv')\" >/dev/null 2>&1") == 0;
@@ -245,4 +249,34 @@ TEST_CASE("bad input: a precise error and exit 1") {
   CHECK(date.err.find("2027-13-01") != std::string::npos);
   Run extra = ugc_plan(dir, "'" + kCampaign + "' stray --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
   CHECK(extra.exit_code == 1);
+}
+
+TEST_CASE("the plan's captions review shows every finding ugc lint reports, content and date rules alike") {
+  // Content warnings (promises-reach, identical-caption) and date findings as of
+  // 2027-03-10 (publish-lead-time errors, same-day-all-markets, too-many-posts-per-day):
+  // the plan lints the content once, when it loads the campaign, and the dates
+  // with its schedule; it must show what one whole lint shows, each finding once.
+  TempDir dir;
+  const std::string file = std::string(UGC_TEST_DATA) + "/manifest/content-and-dates.yaml";
+  Run lint = ugc_run(dir, "lint '" + file + "' --as-of 2027-03-10 --format json");
+  REQUIRE_MESSAGE(!lint.out.empty(), lint.err);
+  const Json findings = Json::parse(lint.out);
+  Run plan = ugc_plan(dir, "'" + file + "' --as-of 2027-03-10 --state '" + dir.file("none.db") + "'");
+  REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+  const Json& diagnostics = findings["files"][0]["diagnostics"];
+  REQUIRE(diagnostics.size() >= 10);
+  std::set<std::string> rules;
+  for (const auto& d : diagnostics) {
+    const std::string message = d["message"].get<std::string>();
+    const std::string detail = message.substr(message.find("': ") + 3);  // without "video '<id>': "
+    const std::string line = "! " + d["severity"].get<std::string>() + "[" + d["rule"].get<std::string>() + "]: " + detail;
+    CHECK_MESSAGE(plan.out.find(line) != std::string::npos, line);
+    rules.insert(d["rule"].get<std::string>());
+  }
+  CHECK(rules == std::set<std::string>{"identical-caption", "promises-reach", "publish-lead-time", "same-day-all-markets",
+                                       "too-many-posts-per-day"});
+  // Each once: the review counts what lint counts.
+  const std::string counts = "lint: " + std::to_string(findings["errors"].get<int>()) + " errors, " +
+                             std::to_string(findings["warnings"].get<int>()) + " warnings";
+  CHECK_MESSAGE(plan.out.find(counts) != std::string::npos, plan.out);
 }

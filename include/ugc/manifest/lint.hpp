@@ -5,6 +5,7 @@
 // warnings about risky copy and posting patterns. Each finding has a stable rule
 // id from rule_table(); a warning can be silenced per video with
 // `lint: {ignore: [rule-id]}`. Errors cannot be silenced.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,5 +61,22 @@ struct LintFinding {
 
 // lint_campaign's findings, in the same order, with their subjects.
 std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options);
+
+// The findings of the content rules: those that read only the campaign, not
+// LintOptions (rights, disclosure, caption limits, reach claims, identical and
+// unlocalized captions). They are most of lint's work; a caller that lints a
+// campaign twice (load_campaign, then plan with dates) runs them once.
+struct ContentFindings {
+  std::vector<LintFinding> findings;   // in the campaign's video order
+  std::vector<std::size_t> video_end;  // the findings of videos[i] end at findings[video_end[i]]
+};
+ContentFindings lint_content(const Campaign& campaign);
+
+// lint_campaign_findings(campaign, options) with the content rules' findings
+// taken from `content` (lint_content of this campaign) instead of run again;
+// only the date rules run. Content of another campaign (a different number of
+// videos) is not trusted: the content rules run then.
+std::vector<LintFinding> lint_campaign_findings(const Campaign& campaign, const LintOptions& options,
+                                                ContentFindings content);
 
 }  // namespace ugc::manifest
