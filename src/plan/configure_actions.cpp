@@ -68,10 +68,14 @@ std::string emit_batch(Planning& p, BundleWork& w, const std::string& add_action
   if (auto_publish && !active) add_dep(a.depends_on, w.account_action);
   int fresh = 0;
   std::vector<Json> items;
+  items.reserve(w.configure.size());
+  a.targets.reserve(w.configure.size());
+  a.slots.reserve(w.configure.size());
+  // Each slot's changes move into the action: nothing reads them after this.
   for (auto& sw : w.configure) {
     if (!sw.have || slot_state(sw.have->status) == SlotState::unconfigured) ++fresh;
     a.targets.push_back(sw.want->external_ref);
-    for (auto c : sw.changes) {
+    for (auto& c : sw.changes) {
       if (c.field.rfind("slot ", 0) != 0) c.field = "slot " + std::to_string(sw.want->position) + " " + c.field;
       a.changes.push_back(std::move(c));
     }
