@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "slot_assigner.hpp"
@@ -245,11 +247,10 @@ struct Shortage {
   int unplaced = 0;
 };
 
-void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, const SlotAssignment& previous,
-                 DesiredResources& out, Problems& problems) {
-  SlotAssigner assigner(out.bundles);
-  std::vector<bool> placed(requests.size(), false);
-  std::unordered_set<std::string> desired_refs;
+// Steps 1 and 2 of place_slots: the recorded places (none in a fresh expansion).
+void keep_recorded_places(std::vector<SlotRequest>& requests, const SlotAssignment& previous, SlotAssigner& assigner,
+                          std::vector<bool>& placed) {
+  std::unordered_set<std::string_view> desired_refs;  // views of the requests' refs
   desired_refs.reserve(requests.size());
   // 1. Slots with a recorded place keep it, in file order.
   for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -265,6 +266,13 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
   // 2. Places of slots the file no longer has stay taken.
   for (const auto& [ref, place] : previous)
     if (!desired_refs.count(ref)) (void)assigner.reserve(place);
+}
+
+void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, const SlotAssignment& previous,
+                 DesiredResources& out, Problems& problems) {
+  SlotAssigner assigner(out.bundles);
+  std::vector<bool> placed(requests.size(), false);
+  if (!previous.empty()) keep_recorded_places(requests, previous, assigner, placed);
   // 3. New slots, in file order.
   std::map<std::string, Shortage> shortages;
   for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -292,7 +300,8 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
                      " needed; raise accounts or videos_per_account of market " + shortage.first->market);
   }
   // Output order: bundle (file order), then position.
-  std::map<std::string, std::size_t> bundle_order;
+  std::unordered_map<std::string_view, std::size_t> bundle_order;  // views of out.bundles' refs
+  bundle_order.reserve(out.bundles.size());
   for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order[out.bundles[i].external_ref] = i;
   std::vector<std::vector<DesiredSlot>> by_bundle(out.bundles.size());
   for (std::size_t i = 0; i < requests.size(); ++i) {
