@@ -123,18 +123,42 @@ std::vector<std::string> market_codes(const Campaign& campaign) {
   return codes;
 }
 
+// What each creator's rights allow, worked out once per creator (and market)
+// instead of once per video: every video of a creator scanned the rights of
+// every market again.
+class CreatorRights {
+ public:
+  explicit CreatorRights(const Campaign& campaign) : campaign_(campaign) {}
+
+  // Every campaign market the rights cover on at least one of its platforms.
+  const std::vector<const Market*>& default_markets(const manifest::Creator& creator) {
+    auto [it, fresh] = default_markets_.try_emplace(&creator);
+    if (fresh)
+      for (const Market& market : campaign_.markets)
+        if (rights_cover(creator.rights, market) && !platforms(creator, market).empty())
+          it->second.push_back(&market);
+    return it->second;
+  }
+
+  const std::vector<Platform>& platforms(const manifest::Creator& creator, const Market& market) {
+    auto [it, fresh] = platforms_.try_emplace({&creator, &market});
+    if (fresh) it->second = allowed_platforms(creator.rights, market);
+    return it->second;
+  }
+
+ private:
+  const Campaign& campaign_;
+  std::map<const manifest::Creator*, std::vector<const Market*>> default_markets_;
+  std::map<std::pair<const manifest::Creator*, const Market*>, std::vector<Platform>> platforms_;
+};
+
 // The markets a video goes to. Listed markets must exist and be covered by the
 // creator's rights (an error otherwise: the user asked for it explicitly);
 // the default is every campaign market the rights cover.
 std::vector<const Market*> markets_of(const Campaign& campaign, const Video& video,
-                                      const manifest::Creator& creator, Problems& problems) {
+                                      const manifest::Creator& creator, CreatorRights& rights, Problems& problems) {
+  if (video.markets.empty()) return rights.default_markets(creator);
   std::vector<const Market*> out;
-  if (video.markets.empty()) {
-    for (const Market& market : campaign.markets)
-      if (rights_cover(creator.rights, market) && !allowed_platforms(creator.rights, market).empty())
-        out.push_back(&market);
-    return out;
-  }
   for (const auto& code : video.markets) {
     const Market* market = campaign.find_market(code);
     if (market == nullptr) {
@@ -149,7 +173,7 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
                                     " only");
       continue;
     }
-    if (allowed_platforms(creator.rights, *market).empty()) {
+    if (rights.platforms(creator, *market).empty()) {
       std::vector<std::string> names;
       for (Platform p : creator.rights.platforms) names.push_back(manifest::to_string(p));
       problems.add(video.where, "video '" + video.id + "' lists market " + market->code + " but creator '" +
@@ -165,6 +189,7 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
 std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& problems,
                                        std::set<std::string>& used_media) {
   std::vector<SlotRequest> requests;
+  CreatorRights rights(campaign);
   std::unordered_set<std::string> refs;
   for (const Video& video : campaign.videos) {
     const manifest::Media* media = campaign.find_media(video.media);
@@ -182,7 +207,7 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
       problems.add(video.where, "video '" + video.id +
                                     "' has no publish_on and the campaign has no defaults.schedule; add either");
     used_media.insert(media->id);
-    for (const Market* market : markets_of(campaign, video, *creator, problems)) {
+    for (const Market* market : markets_of(campaign, video, *creator, rights, problems)) {
       const std::string* caption = localized_for(video.captions, *market);
       if (caption == nullptr) {
         problems.add(video.where, "video '" + video.id + "' has no caption for market " + market->code +
@@ -190,7 +215,7 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
                                       "' or '" + market->code + "' caption");
         continue;
       }
-      for (Platform platform : allowed_platforms(creator->rights, *market)) {
+      for (Platform platform : rights.platforms(*creator, *market)) {
         SlotRequest request;
         request.video = &video;
         request.group = group_key(market->code, platform);
