@@ -324,11 +324,13 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
                      " taken, " + std::to_string(taken + shortage.unplaced) +
                      " needed; raise accounts or videos_per_account of market " + shortage.first->market);
   }
-  // Output order: bundle (file order), then position.
+  // Output order: bundle (file order), then position. The places are sorted,
+  // not the slots: each slot is moved once, into out.slots.
   std::unordered_map<std::string_view, std::size_t> bundle_order;  // views of out.bundles' refs
   bundle_order.reserve(out.bundles.size());
   for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order[out.bundles[i].external_ref] = i;
-  std::vector<std::vector<DesiredSlot>> by_bundle(out.bundles.size());
+  std::vector<std::pair<std::pair<std::size_t, int>, std::size_t>> order;  // ((bundle, position), request)
+  order.reserve(requests.size());
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (!placed[i]) continue;
     DesiredSlot& slot = requests[i].slot;
@@ -338,14 +340,11 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
     } else if (const auto& schedule = campaign.defaults.schedule) {
       slot.publish_date = schedule->start.plus_days(schedule->every_days * (slot.position - 1));
     }
-    by_bundle[bundle_order.at(slot.bundle_ref)].push_back(std::move(slot));
+    order.push_back({{bundle_order.at(slot.bundle_ref), slot.position}, i});
   }
-  out.slots.reserve(requests.size());
-  for (auto& slots : by_bundle) {
-    std::sort(slots.begin(), slots.end(),
-              [](const DesiredSlot& a, const DesiredSlot& b) { return a.position < b.position; });
-    for (auto& slot : slots) out.slots.push_back(std::move(slot));
-  }
+  std::sort(order.begin(), order.end());
+  out.slots.reserve(order.size());
+  for (const auto& place : order) out.slots.push_back(std::move(requests[place.second].slot));
 }
 
 void add_media(const Campaign& campaign, const std::set<std::string>& used_media, DesiredResources& out,
