@@ -376,7 +376,13 @@ std::string bundle_external_ref(const std::string& campaign, const std::string& 
 
 std::string slot_external_ref(const std::string& campaign, const std::string& video, const std::string& market,
                               Platform platform) {
-  return campaign + "-" + video + "-" + market + "-" + manifest::to_string(platform);
+  // Appended into one reserved string: the chain of `+` allocated a
+  // temporary per part, once per slot.
+  const std::string_view platform_name = manifest::to_string(platform);
+  std::string ref;
+  ref.reserve(campaign.size() + video.size() + market.size() + platform_name.size() + 3);
+  ref.append(campaign).append(1, '-').append(video).append(1, '-').append(market).append(1, '-').append(platform_name);
+  return ref;
 }
 
 Result<DesiredResources> expand_campaign(const Campaign& campaign, const SlotAssignment& previous) {
