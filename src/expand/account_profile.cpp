@@ -92,10 +92,15 @@ const std::string* localized_for(const manifest::LocalizedText& text, const mani
   // A market key wins over the language, whether written canonically ("GB")
   // or as an alias ("UK").
   if (auto it = text.by_key.find(market.code); it != text.by_key.end()) return &it->second;
-  for (const auto& [key, value] : text.by_key) {
-    if (key.empty() || !std::isupper(static_cast<unsigned char>(key[0]))) continue;  // a language
-    if (key == market.key_as_written) return &value;
-    if (auto code = manifest::canonical_market(key); code && *code == market.code) return &value;
+  // Market keys start with an upper-case letter: in the map's order they all
+  // lie from "A" up to "[" (the byte after 'Z'), so the languages (lower
+  // case, most keys) are not walked for every slot.
+  const auto market_keys_end = text.by_key.lower_bound("[");
+  for (auto it = text.by_key.lower_bound("A"); it != market_keys_end; ++it) {
+    const std::string& key = it->first;
+    if (!std::isupper(static_cast<unsigned char>(key[0]))) continue;
+    if (key == market.key_as_written) return &it->second;
+    if (auto code = manifest::canonical_market(key); code && *code == market.code) return &it->second;
   }
   if (auto it = text.by_key.find(market.language); it != text.by_key.end()) return &it->second;
   if (auto it = text.by_key.find("*"); it != text.by_key.end()) return &it->second;

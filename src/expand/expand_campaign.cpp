@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -122,18 +123,42 @@ std::vector<std::string> market_codes(const Campaign& campaign) {
   return codes;
 }
 
+// What each creator's rights allow, worked out once per creator (and market)
+// instead of once per video: every video of a creator scanned the rights of
+// every market again.
+class CreatorRights {
+ public:
+  explicit CreatorRights(const Campaign& campaign) : campaign_(campaign) {}
+
+  // Every campaign market the rights cover on at least one of its platforms.
+  const std::vector<const Market*>& default_markets(const manifest::Creator& creator) {
+    auto [it, fresh] = default_markets_.try_emplace(&creator);
+    if (fresh)
+      for (const Market& market : campaign_.markets)
+        if (rights_cover(creator.rights, market) && !platforms(creator, market).empty())
+          it->second.push_back(&market);
+    return it->second;
+  }
+
+  const std::vector<Platform>& platforms(const manifest::Creator& creator, const Market& market) {
+    auto [it, fresh] = platforms_.try_emplace({&creator, &market});
+    if (fresh) it->second = allowed_platforms(creator.rights, market);
+    return it->second;
+  }
+
+ private:
+  const Campaign& campaign_;
+  std::map<const manifest::Creator*, std::vector<const Market*>> default_markets_;
+  std::map<std::pair<const manifest::Creator*, const Market*>, std::vector<Platform>> platforms_;
+};
+
 // The markets a video goes to. Listed markets must exist and be covered by the
 // creator's rights (an error otherwise: the user asked for it explicitly);
 // the default is every campaign market the rights cover.
 std::vector<const Market*> markets_of(const Campaign& campaign, const Video& video,
-                                      const manifest::Creator& creator, Problems& problems) {
+                                      const manifest::Creator& creator, CreatorRights& rights, Problems& problems) {
+  if (video.markets.empty()) return rights.default_markets(creator);
   std::vector<const Market*> out;
-  if (video.markets.empty()) {
-    for (const Market& market : campaign.markets)
-      if (rights_cover(creator.rights, market) && !allowed_platforms(creator.rights, market).empty())
-        out.push_back(&market);
-    return out;
-  }
   for (const auto& code : video.markets) {
     const Market* market = campaign.find_market(code);
     if (market == nullptr) {
@@ -148,7 +173,7 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
                                     " only");
       continue;
     }
-    if (allowed_platforms(creator.rights, *market).empty()) {
+    if (rights.platforms(creator, *market).empty()) {
       std::vector<std::string> names;
       for (Platform p : creator.rights.platforms) names.push_back(manifest::to_string(p));
       problems.add(video.where, "video '" + video.id + "' lists market " + market->code + " but creator '" +
@@ -164,6 +189,7 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
 std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& problems,
                                        std::set<std::string>& used_media) {
   std::vector<SlotRequest> requests;
+  CreatorRights rights(campaign);
   std::size_t platforms = 0;  // every video on every market's platforms at most
   for (const Market& market : campaign.markets) platforms += market.platforms.size();
   requests.reserve(campaign.videos.size() * platforms);
@@ -185,7 +211,7 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
       problems.add(video.where, "video '" + video.id +
                                     "' has no publish_on and the campaign has no defaults.schedule; add either");
     used_media.insert(media->id);
-    for (const Market* market : markets_of(campaign, video, *creator, problems)) {
+    for (const Market* market : markets_of(campaign, video, *creator, rights, problems)) {
       const std::string* caption = localized_for(video.captions, *market);
       if (caption == nullptr) {
         problems.add(video.where, "video '" + video.id + "' has no caption for market " + market->code +
@@ -193,7 +219,7 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
                                       "' or '" + market->code + "' caption");
         continue;
       }
-      for (Platform platform : allowed_platforms(creator->rights, *market)) {
+      for (Platform platform : rights.platforms(*creator, *market)) {
         SlotRequest request;
         request.video = &video;
         request.group = group_key(market->code, platform);
@@ -250,11 +276,10 @@ struct Shortage {
   int unplaced = 0;
 };
 
-void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, const SlotAssignment& previous,
-                 DesiredResources& out, Problems& problems) {
-  SlotAssigner assigner(out.bundles);
-  std::vector<bool> placed(requests.size(), false);
-  std::unordered_set<std::string> desired_refs;
+// Steps 1 and 2 of place_slots: the recorded places (none in a fresh expansion).
+void keep_recorded_places(std::vector<SlotRequest>& requests, const SlotAssignment& previous, SlotAssigner& assigner,
+                          std::vector<bool>& placed) {
+  std::unordered_set<std::string_view> desired_refs;  // views of the requests' refs
   desired_refs.reserve(requests.size());
   // 1. Slots with a recorded place keep it, in file order.
   for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -270,6 +295,13 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
   // 2. Places of slots the file no longer has stay taken.
   for (const auto& [ref, place] : previous)
     if (!desired_refs.count(ref)) (void)assigner.reserve(place);
+}
+
+void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, const SlotAssignment& previous,
+                 DesiredResources& out, Problems& problems) {
+  SlotAssigner assigner(out.bundles);
+  std::vector<bool> placed(requests.size(), false);
+  if (!previous.empty()) keep_recorded_places(requests, previous, assigner, placed);
   // 3. New slots, in file order.
   std::map<std::string, Shortage> shortages;
   for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -298,7 +330,7 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
   }
   // Output order: bundle (file order), then position; one sort of small keys
   // instead of a growing vector per bundle (200,000 slots moved once).
-  std::unordered_map<std::string, std::size_t> bundle_order;
+  std::unordered_map<std::string_view, std::size_t> bundle_order;  // views of out.bundles' refs
   bundle_order.reserve(out.bundles.size());
   for (std::size_t i = 0; i < out.bundles.size(); ++i) bundle_order.emplace(out.bundles[i].external_ref, i);
   struct SlotOrder {
@@ -355,7 +387,13 @@ std::string bundle_external_ref(const std::string& campaign, const std::string& 
 
 std::string slot_external_ref(const std::string& campaign, const std::string& video, const std::string& market,
                               Platform platform) {
-  return campaign + "-" + video + "-" + market + "-" + manifest::to_string(platform);
+  // Appended into one reserved string: the chain of `+` allocated a
+  // temporary per part, once per slot.
+  const std::string_view platform_name = manifest::to_string(platform);
+  std::string ref;
+  ref.reserve(campaign.size() + video.size() + market.size() + platform_name.size() + 3);
+  ref.append(campaign).append(1, '-').append(video).append(1, '-').append(market).append(1, '-').append(platform_name);
+  return ref;
 }
 
 Result<DesiredResources> expand_campaign(const Campaign& campaign, const SlotAssignment& previous) {

@@ -18,7 +18,7 @@ void add_dep(std::vector<std::string>& deps, const std::string& action_id) {
 std::string upload_action_of(const Planning& p, const std::string& media_id, const std::string& purpose) {
   const expand::DesiredMedia* m = p.index.media(media_id);
   if (!m) return {};
-  auto u = p.upload_actions.find({purpose, media_key(*m)});
+  auto u = p.upload_actions.find(StringViewPair{purpose, media_key(*m)});
   return u == p.upload_actions.end() ? std::string() : u->second;
 }
 

@@ -118,9 +118,11 @@ class ReviewBuilder {
 
  private:
   VideoCaptions& video(const std::string& id) {
-    auto added = video_index_.emplace(id, videos_.size());
-    if (added.second) videos_.push_back(VideoCaptions{id, {}, {}});
-    return videos_[added.first->second];
+    // Looked up before inserting: emplace would build (and drop) a node per slot.
+    if (auto it = video_index_.find(id); it != video_index_.end()) return videos_[it->second];
+    video_index_.emplace(id, videos_.size());
+    videos_.push_back(VideoCaptions{id, {}, {}});
+    return videos_.back();
   }
 
   std::string language_of(const std::string& market) const {

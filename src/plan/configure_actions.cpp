@@ -2,6 +2,7 @@
 // profile), its slots in one batch PUT (auto_publish folds the publish in),
 // and lone caption/date/ref changes as PATCHes.
 #include <algorithm>
+#include <utility>
 
 #include "action_order.hpp"
 #include "actions.hpp"
@@ -68,17 +69,26 @@ std::string emit_batch(Planning& p, BundleWork& w, const std::string& add_action
   if (auto_publish && !active) add_dep(a.depends_on, w.account_action);
   int fresh = 0;
   std::vector<Json> items;
+  items.reserve(w.configure.size());
+  a.targets.reserve(w.configure.size());
+  a.slots.reserve(w.configure.size());
+  // Each slot's changes move into the action: nothing reads them after this.
+  // Its record moves too, unless a publish-all follows that lists these slots
+  // again (on an active bundle: when this batch does not auto_publish, see
+  // emit_bundle_actions).
+  const bool records_read_later = active && !auto_publish;
   for (auto& sw : w.configure) {
     if (!sw.have || slot_state(sw.have->status) == SlotState::unconfigured) ++fresh;
     a.targets.push_back(sw.want->external_ref);
-    for (auto c : sw.changes) {
+    for (auto& c : sw.changes) {
       if (c.field.rfind("slot ", 0) != 0) c.field = "slot " + std::to_string(sw.want->position) + " " + c.field;
       a.changes.push_back(std::move(c));
     }
     add_dep(a.depends_on, upload_action_of(p, sw.want->media, "video"));
     sw.record.status_after = auto_publish ? "published" : "configured";
     items.push_back(body::batch_item(sw.record, w.want->platform));
-    a.slots.push_back(sw.record);
+    if (records_read_later) a.slots.push_back(sw.record);
+    else a.slots.push_back(std::move(sw.record));
   }
   // Slots configured earlier but never published go out with this call's publish.
   if (auto_publish) note_stale_publish(p, w, w.publish_known);

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "resource_index.hpp"
+#include "string_pair_less.hpp"
 #include "ugc/plan/date_rules.hpp"
 #include "ugc/plan/diff.hpp"
 #include "ugc/plan/plan.hpp"
@@ -27,7 +28,7 @@ struct Planning {
   DayCounts days;                       // slots dated per day per bundle (3 a day at most)
   std::set<std::string> placed;         // desired slot refs matched to a known slot in place
   std::set<std::string> held_bundles;   // blocked bundles: nothing of theirs is touched
-  std::map<std::pair<std::string, std::string>, std::string> upload_actions;  // (purpose, key) -> id
+  std::map<std::pair<std::string, std::string>, std::string, StringPairLess> upload_actions;  // (purpose, key) -> id
 
   // bundle ref -> its patch_video action ids, in plan order (publishing waits
   // for them; a scan of every action per bundle would be quadratic).

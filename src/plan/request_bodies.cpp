@@ -1,5 +1,7 @@
 #include "request_bodies.hpp"
 
+#include <utility>
+
 #include "ugc/api/account_requests.hpp"
 #include "ugc/api/bundle_requests.hpp"
 #include "ugc/api/paths.hpp"
@@ -106,7 +108,7 @@ Json batch_item(const SlotRecord& slot, manifest::Platform platform) {
   v.video_url = slot.video_url;
   v.external_ref = slot.external_ref;
   if (platform == manifest::Platform::instagram) v.instagram_content_type = api::InstagramContentType::reel;
-  return api::to_json(v);
+  return api::to_json(std::move(v));
 }
 
 Json batch(std::vector<Json> items, bool auto_publish) {

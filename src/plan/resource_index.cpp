@@ -43,7 +43,7 @@ const expand::DesiredMedia* ResourceIndex::media(const std::string& media_id) co
 }
 
 const state::KnownMedia* ResourceIndex::known_media(const std::string& key, const std::string& purpose) const {
-  auto it = known_media_.find({key, purpose});
+  auto it = known_media_.find(StringViewPair{key, purpose});
   return it == known_media_.end() ? nullptr : it->second;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "known_view.hpp"
+#include "string_pair_less.hpp"
 #include "ugc/expand/desired.hpp"
 #include "ugc/plan/plan.hpp"
 #include "ugc/state/resources.hpp"
@@ -52,7 +53,7 @@ class ResourceIndex {
   KnownView view_;
   // Hashed: looked up once or twice per slot, never iterated.
   std::unordered_map<std::string, const expand::DesiredMedia*> media_by_id_;
-  std::map<std::pair<std::string, std::string>, const state::KnownMedia*> known_media_;  // (key, purpose)
+  std::map<std::pair<std::string, std::string>, const state::KnownMedia*, StringPairLess> known_media_;  // (key, purpose)
   // Indexed once: a per-bundle scan of all slots is quadratic at thousands of slots.
   std::unordered_map<std::string, std::vector<const expand::DesiredSlot*>> slots_by_bundle_;
   std::unordered_set<std::string> desired_slot_refs_;

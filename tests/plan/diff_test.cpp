@@ -344,6 +344,39 @@ TEST_CASE("configured slots whose date became too close: the server moves them o
   CHECK(p.date_shifts[0].how.find("on publish") != std::string::npos);
 }
 
+TEST_CASE("an active bundle with configured slots: a new slot is batched and the publish-all lists it whole") {
+  TempDir dir;
+  auto c = wave_campaign();
+  auto store = open_store(dir.file("state.db"));
+  REQUIRE(store.ok());
+  Plan first = plan_of(c, {});
+  // Apply everything; the GB bundle is published but its slots stay configured.
+  for (auto& a : first.actions)
+    if (a.kind == ActionKind::configure_videos && a.bundle_ref == "wave-GB-tiktok-1")
+      for (auto& s : a.slots) s.status_after = "configured";
+  REQUIRE(record_applied(*store, first).ok());
+  c.videos.push_back(video("tutorial", "m1"));
+  Plan p = plan_of(c, load(*store));
+  const Action* batch = p.find("configure_videos:wave-GB-tiktok-1");
+  const Action* publish = p.find("publish_videos:wave-GB-tiktok-1");
+  REQUIRE(batch);
+  REQUIRE(publish);
+  CHECK(batch->requests[0].body["auto_publish"] == false);  // the publish-all publishes it
+  REQUIRE(batch->slots.size() == 1);
+  const SlotRecord& sent = batch->slots[0];
+  CHECK(sent.campaign_video == "tutorial");
+  CHECK(sent.status_after == "configured");
+  auto listed = std::find_if(publish->slots.begin(), publish->slots.end(),
+                             [&sent](const SlotRecord& r) { return r.external_ref == sent.external_ref; });
+  REQUIRE(listed != publish->slots.end());
+  CHECK(listed->position == sent.position);
+  CHECK(listed->caption == sent.caption);
+  CHECK(listed->publish_date == sent.publish_date);
+  CHECK(listed->video_url == sent.video_url);
+  CHECK(listed->media_key == sent.media_key);
+  CHECK(listed->status_after == "published");
+}
+
 TEST_CASE("hand-built desired resources: a bundle in a country state never saw is created") {
   expand::DesiredResources d;
   d.campaign = "x";
