@@ -83,7 +83,9 @@ void decide_slots(Planning& p, BundleWork& w) {
   count_taken_days(p, w);
   decide_slot_quantity(p, w);
   std::vector<SlotWork> reconfigure;
-  for (const expand::DesiredSlot* s : p.index.slots_of(w.want->external_ref)) decide_slot(p, w, *s, reconfigure);
+  const auto& wanted = p.index.slots_of(w.want->external_ref);
+  if (!w.have) w.configure.reserve(wanted.size());  // a bundle to create configures every slot
+  for (const expand::DesiredSlot* s : wanted) decide_slot(p, w, *s, reconfigure);
   // Configured slots: one batch PUT carries any number of them; a lone
   // caption/date/ref change is a PATCH (same one request, no re-send of media).
   bool batch = !w.configure.empty() || reconfigure.size() >= 2 ||
