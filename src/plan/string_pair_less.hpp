@@ -5,7 +5,6 @@
 // copied a 64-character sha256 each time. Private to module plan.
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 
 namespace ugc::plan {
@@ -14,9 +13,12 @@ using StringViewPair = std::pair<std::string_view, std::string_view>;
 
 struct StringPairLess {
   using is_transparent = void;
+  // Compared as views: clang 14 cannot compare tuples of string and string_view.
   template <class A, class B>
   bool operator()(const A& a, const B& b) const {
-    return std::tie(a.first, a.second) < std::tie(b.first, b.second);
+    const std::string_view a1 = a.first, b1 = b.first;
+    if (a1 != b1) return a1 < b1;
+    return std::string_view(a.second) < std::string_view(b.second);
   }
 };
 
