@@ -30,6 +30,21 @@ state::Store applied_store(const TempDir& dir, const manifest::Campaign& c) {
   return std::move(*store);
 }
 
+// Like applied_store, but the slots of the GB bundle are recorded configured,
+// not published; `bundle_published` says whether the bundle itself went live.
+state::Store applied_with_gb_configured(const TempDir& dir, const manifest::Campaign& c, bool bundle_published) {
+  auto store = open_store(dir.file("state.db"));
+  REQUIRE(store.ok());
+  Plan first = plan_of(c, {});
+  for (auto& a : first.actions)
+    if (a.kind == ActionKind::configure_videos && a.bundle_ref == "wave-GB-tiktok-1") {
+      a.publishes_bundle = a.publishes_bundle && bundle_published;
+      for (auto& s : a.slots) s.status_after = "configured";
+    }
+  REQUIRE(record_applied(*store, first).ok());
+  return std::move(*store);
+}
+
 state::KnownResources load(state::Store& store) {
   auto known = store.load("wave");
   REQUIRE(known.ok());
@@ -324,17 +339,8 @@ TEST_CASE("a date closer than the lead time is configured on the earliest allowe
 TEST_CASE("configured slots whose date became too close: the server moves them on publish") {
   TempDir dir;
   auto c = wave_campaign();
-  auto store = open_store(dir.file("state.db"));
-  REQUIRE(store.ok());
-  Plan first = plan_of(c, {});
-  // Apply everything but leave the GB bundle configured and unpublished.
-  for (auto& a : first.actions)
-    if (a.kind == ActionKind::configure_videos && a.bundle_ref == "wave-GB-tiktok-1") {
-      a.publishes_bundle = false;
-      for (auto& s : a.slots) s.status_after = "configured";
-    }
-  REQUIRE(record_applied(*store, first).ok());
-  Plan p = plan_of(c, load(*store), "2027-02-27");
+  auto store = applied_with_gb_configured(dir, c, false);  // the GB bundle configured and unpublished
+  Plan p = plan_of(c, load(store), "2027-02-27");
   const Action* publish = p.find("publish_bundle:wave-GB-tiktok-1");
   REQUIRE(publish);
   CHECK(publish->requests[0].path == "/bundles/{bundle:wave-GB-tiktok-1}/publish");
@@ -347,16 +353,9 @@ TEST_CASE("configured slots whose date became too close: the server moves them o
 TEST_CASE("an active bundle with configured slots: a new slot is batched and the publish-all lists it whole") {
   TempDir dir;
   auto c = wave_campaign();
-  auto store = open_store(dir.file("state.db"));
-  REQUIRE(store.ok());
-  Plan first = plan_of(c, {});
-  // Apply everything; the GB bundle is published but its slots stay configured.
-  for (auto& a : first.actions)
-    if (a.kind == ActionKind::configure_videos && a.bundle_ref == "wave-GB-tiktok-1")
-      for (auto& s : a.slots) s.status_after = "configured";
-  REQUIRE(record_applied(*store, first).ok());
+  auto store = applied_with_gb_configured(dir, c, true);  // published, its slots still configured
   c.videos.push_back(video("tutorial", "m1"));
-  Plan p = plan_of(c, load(*store));
+  Plan p = plan_of(c, load(store));
   const Action* batch = p.find("configure_videos:wave-GB-tiktok-1");
   const Action* publish = p.find("publish_videos:wave-GB-tiktok-1");
   REQUIRE(batch);
