@@ -13,6 +13,7 @@ packages=(
   libyaml-cpp-dev libcurl4-openssl-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev
   libspdlog-dev doctest-dev libcli11-dev libcpp-httplib-dev libssl-dev
   openssl ccache libpq-dev  # libpq: the PostgreSQL state backend
+  libmimalloc-dev           # the process heap (src/core/heap.cpp)
 )
 test_packages=(
   node-ajv curl clang libclang-rt-14-dev jq

@@ -5,12 +5,12 @@ namespace ugc::cli {
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
       {"init", "Scaffold a commented campaign file, its schema, media/ and .gitignore", define_init},
-      {"validate", "Check campaign files for errors (schema, semantics, API limits)", define_validate},
-      {"lint", "Check campaign files for errors and warnings (style, rights, captions)", define_lint},
-      {"expand", "Show the bundles, accounts and video slots a campaign file means", define_expand},
-      {"plan", "Show what apply would create, change or publish, and what it costs", define_plan},
+      {"validate", "Check campaign files for errors (schema, semantics, API limits)", define_validate, HeapUse::whole_campaign},
+      {"lint", "Check campaign files for errors and warnings (style, rights, captions)", define_lint, HeapUse::whole_campaign},
+      {"expand", "Show the bundles, accounts and video slots a campaign file means", define_expand, HeapUse::whole_campaign},
+      {"plan", "Show what apply would create, change or publish, and what it costs", define_plan, HeapUse::whole_campaign},
       {"apply", "Carry out a plan against the TokPortal API", define_apply},
-      {"show", "Show a plan saved by `ugc plan --out` as text, JSON or markdown", define_show},
+      {"show", "Show a plan saved by `ugc plan --out` as text, JSON or markdown", define_show, HeapUse::whole_campaign},
       {"status", "Show bundles, accounts and videos per market as the lifecycle reported them", define_status},
       {"reconcile", "Plan and apply campaign files unattended, within guardrails (once or --every)", define_reconcile},
       {"state", "Inspect and edit the local state store", define_state},

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "ugc/cli/single_dash_flags.hpp"
 #include "ugc/cli/state_option.hpp"
 #include "ugc/cli/terminal.hpp"
+#include "ugc/core/heap.hpp"
 #include "ugc/core/log.hpp"
 
 namespace {
@@ -82,9 +84,11 @@ int run(int argc, char** argv) {
 
   auto clock = ugc::make_system_clock();  // the one real clock of this run
   std::map<CLI::App*, ugc::cli::CommandRun> runs;
+  std::map<CLI::App*, ugc::cli::HeapUse> heap_use;
   for (const auto& spec : ugc::cli::command_table()) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
     runs[sub] = spec.define(*sub, clock);
+    heap_use[sub] = spec.heap;
   }
   add_exit_codes_footer(app);
 
@@ -116,8 +120,11 @@ int run(int argc, char** argv) {
     return report(s.error());
 
   for (CLI::App* sub : app.get_subcommands()) {
-    auto result = runs.at(sub)();
-    return result ? *result : report(result.error());
+    std::optional<ugc::Result<int>> result;
+    auto run_command = [&] { result = runs.at(sub)(); };
+    if (heap_use.at(sub) == ugc::cli::HeapUse::whole_campaign) ugc::heap::run_with_large_pages(run_command);
+    else run_command();
+    return *result ? **result : report(result->error());
   }
   return ugc::cli::kExitError;
 }

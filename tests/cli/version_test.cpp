@@ -1,6 +1,6 @@
 // `ugc --version`: the version and the git commit the binary was built from,
-// recorded by scripts/build_info.cmake; "unknown" when built outside a git
-// checkout (a release tarball).
+// recorded by scripts/build_info.cmake ("unknown" when built outside a git
+// checkout, a release tarball), and the heap it runs on.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -25,13 +25,15 @@ std::string version_test_slurp(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("ugc --version prints the version and the commit it was built from") {
+TEST_CASE("ugc --version prints the version, the commit it was built from and its heap") {
   RunResult r = run_process({UGC_BINARY, "--version"});
   REQUIRE(r.exit_code == 0);
   std::smatch m;
-  REQUIRE_MESSAGE(std::regex_search(r.out, m, std::regex(R"(^ugc (\d+\.\d+\.\d+) \(commit ([0-9a-f]{12}(-dirty)?|unknown)\)\n$)")),
+  REQUIRE_MESSAGE(std::regex_search(r.out, m, std::regex(R"(^ugc (\d+\.\d+\.\d+) \(commit ([0-9a-f]{12}(-dirty)?|unknown), heap (mimalloc \d+\.\d+\.\d+|glibc malloc)\)\n$)")),
                   r.out);
   CHECK(m[1] == UGC_VERSION);
+  // A build with UGC_MIMALLOC (the default without sanitizers) runs on it.
+  CHECK(m[4].str().rfind(UGC_EXPECT_MIMALLOC ? "mimalloc" : "glibc", 0) == 0);
   RunResult head = run_process({"/usr/bin/git", "-C", UGC_SOURCE_DIR, "rev-parse", "--short=12", "HEAD"});
   if (head.exit_code == 0) CHECK(m[2].str().rfind(head.out.substr(0, 12), 0) == 0);
 }

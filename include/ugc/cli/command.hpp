@@ -20,10 +20,15 @@ namespace ugc::cli {
 // (then main prints it and exits with exit_code_for(kind)).
 using CommandRun = std::function<Result<int>()>;
 
+// How a command uses memory: one that loads a whole campaign, works and exits
+// runs with large pages (ugc/core/heap.hpp); the others keep the default.
+enum class HeapUse { default_pages, whole_campaign };
+
 struct CommandSpec {
   const char* name;
   const char* summary;
   CommandRun (*define)(CLI::App& sub, std::shared_ptr<Clock> clock);
+  HeapUse heap = HeapUse::default_pages;
 };
 
 const std::vector<CommandSpec>& command_table();
