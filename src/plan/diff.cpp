@@ -51,6 +51,7 @@ Plan plan_resources(expand::DesiredResources desired, const state::KnownResource
 Result<Plan> plan_campaign(const manifest::Campaign& campaign, const state::KnownResources& known,
                            const PlanInputs& inputs) {
   expand::SlotAssignment previous;
+  previous.reserve(known.slots.size());
   for (const auto& s : known.slots) previous[s.external_ref] = {s.bundle_ref, s.position};
   auto desired = expand::expand_campaign(campaign, previous);
   if (!desired) return desired.error();

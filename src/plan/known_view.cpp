@@ -12,6 +12,7 @@ KnownView make_known_view(const expand::DesiredResources& desired, const state::
     campaign_bundles.insert(b.external_ref);
     view.bundles[b.external_ref] = {b, b.external_ref};
   }
+  view.slots.reserve(known.slots.size());
   for (const auto& s : known.slots)
     if (campaign_bundles.count(s.bundle_ref)) view.slots[s.external_ref] = {s, s.external_ref};
 

@@ -5,6 +5,7 @@
 // remembering the ref state knows it by. Private to module plan.
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ugc/expand/desired.hpp"
@@ -23,7 +24,7 @@ struct KnownView {
     std::string state_ref;
   };
   std::map<std::string, Bundle> bundles;
-  std::map<std::string, Slot> slots;
+  std::unordered_map<std::string, Slot> slots;  // unordered: looked up once per desired slot
   std::map<std::string, std::string> bundle_renamed_by;  // new ref -> ref in state
   std::vector<Note> notes;  // `moved:` entries that do nothing, and why
 };

@@ -8,6 +8,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "resource_index.hpp"
@@ -26,7 +28,7 @@ struct Planning {
   const ResourceIndex& index;
   Plan plan;
   DayCounts days;                       // slots dated per day per bundle (3 a day at most)
-  std::set<std::string> placed;         // desired slot refs matched to a known slot in place
+  std::unordered_set<std::string_view> placed;  // desired slot refs (views) matched to a known slot in place
   std::set<std::string> held_bundles;   // blocked bundles: nothing of theirs is touched
   std::map<std::pair<std::string, std::string>, std::string, StringPairLess> upload_actions;  // (purpose, key) -> id
 

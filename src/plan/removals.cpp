@@ -77,7 +77,8 @@ void emit_removals(Planning& p) {
     if (!p.placed.count(ref) && !p.held_bundles.count(ks.slot.bundle_ref)) gone.push_back(&ks);
   std::sort(gone.begin(), gone.end(), [](const KnownView::Slot* a, const KnownView::Slot* b) {
     if (a->slot.bundle_ref != b->slot.bundle_ref) return a->slot.bundle_ref < b->slot.bundle_ref;
-    return a->slot.position < b->slot.position;
+    if (a->slot.position != b->slot.position) return a->slot.position < b->slot.position;
+    return a->slot.external_ref < b->slot.external_ref;  // the view is unordered
   });
   for (const auto* ks : gone) emit_removal(p, *ks);
 }

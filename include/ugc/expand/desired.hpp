@@ -5,6 +5,7 @@
 // diffed against state by the planner.
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ugc/core/date.hpp"
@@ -52,12 +53,13 @@ struct DesiredMedia {
 };
 
 // Where a slot sits: kept across runs so that adding a video never moves one
-// that already has a slot. Keyed by slot external_ref.
+// that already has a slot. Keyed by slot external_ref; unordered (looked up
+// once per slot, and no use depends on its order).
 struct SlotPlace {
   std::string bundle_ref;
   int position = 0;
 };
-using SlotAssignment = std::map<std::string, SlotPlace>;
+using SlotAssignment = std::unordered_map<std::string, SlotPlace>;
 
 struct DesiredResources {
   std::string campaign;
