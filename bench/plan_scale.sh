@@ -23,6 +23,7 @@ gen="$build/bench/plan_bench"
 for tool in "$ugc" "$gen" /usr/bin/time; do
   [ -x "$tool" ] || { echo "plan_scale.sh: $tool not found or not executable (build ugc and plan_bench)" >&2; exit 1; }
 done
+"$ugc" --version  # names the heap: the figures depend on it (docs/design.md, plan at scale)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ugc-plan-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
