@@ -83,12 +83,14 @@ int run(int argc, char** argv) {
   app.add_flag("--no-color", flags.no_color, "No ANSI colours (also off when not a TTY or NO_COLOR is set)");
 
   auto clock = ugc::make_system_clock();  // the one real clock of this run
-  std::map<CLI::App*, ugc::cli::CommandRun> runs;
-  std::map<CLI::App*, ugc::cli::HeapUse> heap_use;
+  struct Command {
+    ugc::cli::CommandRun run;
+    ugc::cli::HeapUse heap;
+  };
+  std::map<CLI::App*, Command> commands;
   for (const auto& spec : ugc::cli::command_table()) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
-    runs[sub] = spec.define(*sub, clock);
-    heap_use[sub] = spec.heap;
+    commands[sub] = Command{spec.define(*sub, clock), spec.heap};
   }
   add_exit_codes_footer(app);
 
@@ -120,9 +122,10 @@ int run(int argc, char** argv) {
     return report(s.error());
 
   for (CLI::App* sub : app.get_subcommands()) {
+    const Command& command = commands.at(sub);
     std::optional<ugc::Result<int>> result;
-    auto run_command = [&] { result = runs.at(sub)(); };
-    if (heap_use.at(sub) == ugc::cli::HeapUse::whole_campaign) ugc::heap::run_with_large_pages(run_command);
+    auto run_command = [&] { result = command.run(); };
+    if (command.heap == ugc::cli::HeapUse::whole_campaign) ugc::heap::run_with_large_pages(run_command);
     else run_command();
     return *result ? **result : report(result->error());
   }

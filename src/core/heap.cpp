@@ -1,10 +1,10 @@
 #include "ugc/core/heap.hpp"
 
-#include <exception>
-#include <thread>
-
 #ifdef UGC_WITH_MIMALLOC
 #include <mimalloc.h>
+
+#include <exception>
+#include <thread>
 #endif
 
 namespace ugc::heap {
@@ -28,7 +28,7 @@ void run_with_large_pages(const std::function<void()>& work) {
 }
 
 std::string name() {
-  const int v = mi_version();  // major * 100 + minor
+  const int v = mi_version();  // 209 for 2.0.9
   return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v % 100 / 10) + "." + std::to_string(v % 10);
 }
 
