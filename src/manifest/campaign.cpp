@@ -46,6 +46,9 @@ const Creator* Campaign::find_creator(const std::string& wanted) const {
 }
 
 const Media* Campaign::find_media(const std::string& wanted) const {
+  if (auto it = media_index.find(wanted); it != media_index.end() && it->second < media.size() &&
+                                          media[it->second].id == wanted)
+    return &media[it->second];
   for (const auto& m : media)
     if (m.id == wanted) return &m;
   return nullptr;
@@ -57,6 +60,11 @@ void Campaign::index_markets() {
     market_index.emplace(markets[i].code, i);
     market_index.emplace(markets[i].key_as_written, i);
   }
+}
+
+void Campaign::index_media() {
+  media_index.clear();
+  for (std::size_t i = 0; i < media.size(); ++i) media_index.emplace(media[i].id, i);
 }
 
 const Market* Campaign::find_market(const std::string& code) const {

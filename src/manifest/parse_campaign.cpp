@@ -41,6 +41,7 @@ class CampaignParser {
         parse_creators(e.value, c);
       } else if (e.key == "media") {
         parse_media(e.value, c);
+        c.index_media();
       } else if (e.key == "markets") {
         parse_markets(e.value, c);
         c.index_markets();

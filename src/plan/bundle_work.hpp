@@ -4,6 +4,7 @@
 // fill in the ids of the actions they made, for later ones to depend on.
 // Private to module plan.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ugc/core/date.hpp"
@@ -16,7 +17,7 @@ namespace ugc::plan {
 struct SlotWork {
   const expand::DesiredSlot* want = nullptr;
   const state::KnownSlot* have = nullptr;  // nullptr: never configured
-  std::string state_ref;                   // ref state knows the slot by (differs after `moved:`)
+  std::string_view state_ref;              // ref state knows the slot by (differs after `moved:`)
   SlotRecord record;                       // what is sent / recorded
   std::vector<FieldChange> changes;
   bool media_changed = false;

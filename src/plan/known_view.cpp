@@ -3,6 +3,18 @@
 #include <set>
 
 namespace ugc::plan {
+namespace {
+
+// The slot's own copy in the view, made on its first rename.
+state::KnownSlot& renamed_copy(KnownView& view, KnownView::Slot& s) {
+  if (!s.copy) {
+    s.copy = &view.renamed.emplace_back(*s.slot);
+    s.slot = s.copy;
+  }
+  return *s.copy;
+}
+
+}  // namespace
 
 KnownView make_known_view(const expand::DesiredResources& desired, const state::KnownResources& known) {
   KnownView view;
@@ -14,7 +26,7 @@ KnownView make_known_view(const expand::DesiredResources& desired, const state::
   }
   view.slots.reserve(known.slots.size());
   for (const auto& s : known.slots)
-    if (campaign_bundles.count(s.bundle_ref)) view.slots[s.external_ref] = {s, s.external_ref};
+    if (campaign_bundles.count(s.bundle_ref)) view.slots[s.external_ref] = {&s, s.external_ref};
 
   for (const auto& move : desired.moved) {
     const bool bundle_target = desired.find_bundle(move.to) != nullptr;
@@ -33,7 +45,7 @@ KnownView make_known_view(const expand::DesiredResources& desired, const state::
         view.bundles.insert(std::move(node));
         view.bundle_renamed_by[move.to] = view.bundles[move.to].state_ref;
         for (auto& [ref, s] : view.slots)
-          if (s.slot.bundle_ref == move.from) s.slot.bundle_ref = move.to;
+          if (s.slot->bundle_ref == move.from) renamed_copy(view, s).bundle_ref = move.to;
       }
       continue;
     }
@@ -46,8 +58,9 @@ KnownView make_known_view(const expand::DesiredResources& desired, const state::
                                              " does nothing: state already has " + move.to});
       } else {
         auto node = view.slots.extract(it);
-        node.key() = move.to;
-        node.mapped().slot.external_ref = move.to;
+        state::KnownSlot& copy = renamed_copy(view, node.mapped());
+        copy.external_ref = move.to;
+        node.key() = copy.external_ref;
         view.slots.insert(std::move(node));
       }
       continue;

@@ -47,7 +47,7 @@ bool note_kept_slot(Planning& p, const state::KnownSlot& k, const std::string& w
 }
 
 void emit_removal(Planning& p, const KnownView::Slot& ks) {
-  const state::KnownSlot& k = ks.slot;
+  const state::KnownSlot& k = *ks.slot;
   const std::string why = p.index.is_desired_slot(k.external_ref)
                               ? "video " + k.campaign_video + " moved to another slot"
                               : "video " + k.campaign_video + " is no longer in the file for this market/platform";
@@ -74,11 +74,11 @@ void emit_removals(Planning& p) {
   note_removed_bundles(p);
   std::vector<const KnownView::Slot*> gone;
   for (const auto& [ref, ks] : p.index.view().slots)
-    if (!p.placed.count(ref) && !p.held_bundles.count(ks.slot.bundle_ref)) gone.push_back(&ks);
+    if (!p.placed.count(ref) && !p.held_bundles.count(ks.slot->bundle_ref)) gone.push_back(&ks);
   std::sort(gone.begin(), gone.end(), [](const KnownView::Slot* a, const KnownView::Slot* b) {
-    if (a->slot.bundle_ref != b->slot.bundle_ref) return a->slot.bundle_ref < b->slot.bundle_ref;
-    if (a->slot.position != b->slot.position) return a->slot.position < b->slot.position;
-    return a->slot.external_ref < b->slot.external_ref;  // the view is unordered
+    if (a->slot->bundle_ref != b->slot->bundle_ref) return a->slot->bundle_ref < b->slot->bundle_ref;
+    if (a->slot->position != b->slot->position) return a->slot->position < b->slot->position;
+    return a->slot->external_ref < b->slot->external_ref;  // the view is unordered
   });
   for (const auto* ks : gone) emit_removal(p, *ks);
 }

@@ -22,7 +22,7 @@ ResourceIndex::ResourceIndex(const expand::DesiredResources& desired, const stat
     slots_by_bundle_[s.bundle_ref].push_back(&s);
     desired_slot_refs_.insert(s.external_ref);
   }
-  for (const auto& [ref, ks] : view_.slots) known_slots_by_bundle_[ks.slot.bundle_ref].push_back(&ks);
+  for (const auto& [ref, ks] : view_.slots) known_slots_by_bundle_[ks.slot->bundle_ref].push_back(&ks);
 }
 
 const std::vector<const expand::DesiredSlot*>& ResourceIndex::slots_of(const std::string& bundle_ref) const {

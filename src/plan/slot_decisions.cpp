@@ -25,7 +25,7 @@ void match_known_slot(Planning& p, const BundleWork& w, SlotWork& sw) {
   const auto& known_slots = p.index.view().slots;
   auto it = known_slots.find(sw.want->external_ref);
   if (it == known_slots.end()) return;
-  const state::KnownSlot& k = it->second.slot;
+  const state::KnownSlot& k = *it->second.slot;
   if (k.bundle_ref != w.want->external_ref || k.position != sw.want->position) return;
   sw.have = &k;
   sw.state_ref = it->second.state_ref;
@@ -41,7 +41,7 @@ void diff_slot(Planning& p, const BundleWork& w, SlotWork& sw, SlotState st) {
   if (posted && s.publish_date.str() != k.publish_date) date = s.publish_date.str();
   sw.record = p.index.record_of(s, date);
   sw.record.previous_ref = sw.state_ref != s.external_ref ? sw.state_ref : "";
-  if (sw.state_ref != s.external_ref) sw.changes.push_back({"external_ref", some(sw.state_ref), some(s.external_ref)});
+  if (sw.state_ref != s.external_ref) sw.changes.push_back({"external_ref", some(std::string(sw.state_ref)), some(s.external_ref)});
   if (k.caption != s.caption) sw.changes.push_back({"caption", some(k.caption), some(s.caption)});
   if (k.publish_date != date) sw.changes.push_back({"publish_date", some(k.publish_date), some(date)});
   if (k.media_sha256 != sw.record.media_key) {

@@ -133,11 +133,15 @@ struct Campaign {
   const Media* find_media(const std::string& id) const;
   const Market* find_market(const std::string& code) const;  // by canonical code or as written
 
-  // find_market's shortcut, the first market of each code and key as written
-  // (plan asks once per slot and rule). The parser fills it; an empty or
-  // stale index only makes find_market scan `markets` as without one.
+  // Shortcuts of find_market (the first market of each code and key as
+  // written) and find_media (the first media of each id): plan asks once per
+  // slot and rule, and a scan per slot is quadratic in a campaign's size. The
+  // parser fills them; an empty or stale index only makes the lookup scan as
+  // without one.
   std::unordered_map<std::string, std::size_t> market_index;
+  std::unordered_map<std::string, std::size_t> media_index;
   void index_markets();
+  void index_media();
 };
 
 }  // namespace ugc::manifest
