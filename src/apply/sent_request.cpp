@@ -29,8 +29,8 @@ Result<SentRequest> prepare_request(const std::string& campaign, const plan::Act
   auto path = bindings.substitute(r.path);
   if (!path.ok()) return path.error().with_context(action.id);
   sent.path = *path;
-  if (!r.body.is_null()) {
-    auto body = bindings.substitute(r.body);
+  if (const Json body_in_plan = plan::request_body(action, r); !body_in_plan.is_null()) {
+    auto body = bindings.substitute(body_in_plan);
     if (!body.ok()) return body.error().with_context(action.id);
     sent.body = std::move(*body);
   }

@@ -21,7 +21,7 @@ std::string emit_add_slots(Planning& p, const BundleWork& w) {
   a.changes = {{"videos_quantity", some(std::to_string(bought)), some(std::to_string(total))}};
   a.credits = w.add_slots * p.inputs.costs.video_slot;
   a.depends_on = bundle_deps(w);
-  a.requests.push_back({"POST", body::add_video_slots_path(ref), body::add_video_slots(w.add_slots), {}, {}});
+  a.requests.push_back({"POST", body::add_video_slots_path(ref), body::add_video_slots(w.add_slots), {}, {}, {}});
   a.bundles.push_back(bundle_record(w, total));
   std::string id = a.id;
   p.add(std::move(a));
@@ -46,7 +46,7 @@ void emit_renames(Planning& p, std::vector<BundleWork>& work) {
     a.reason = "`moved:` renames " + w.state_ref + " to " + w.want->external_ref + " (kept, not recreated)";
     a.changes = {{"external_ref", some(w.state_ref), some(w.want->external_ref)}};
     a.requests.push_back(
-        {"PATCH", body::bundle_path(w.state_ref), body::rename_bundle(w.want->external_ref), {}, {}});
+        {"PATCH", body::bundle_path(w.state_ref), body::rename_bundle(w.want->external_ref), {}, {}, {}});
     a.bundles.push_back(bundle_record(w, w.have->videos_quantity));
     a.bundles.back().previous_ref = w.state_ref;
     w.rename_action = a.id;

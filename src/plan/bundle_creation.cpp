@@ -38,7 +38,7 @@ void emit_create(Planning& p, BundleWork& w) {
                {"platform", none, some(platform)},
                {"videos_quantity", none, some(std::to_string(quantity))}};
   a.credits = body::bundle_credits(p.inputs.costs, quantity, !w.want->niche_warming.empty());
-  a.requests.push_back({"POST", body::bundles_path(), body::create_bundle(*w.want, w.country, quantity), {}, {}});
+  a.requests.push_back({"POST", body::bundles_path(), body::create_bundle(*w.want, w.country, quantity), {}, {}, {}});
   a.bundles.push_back(bundle_record(w, quantity));
   w.create_action = a.id;
   p.add(std::move(a));
@@ -86,7 +86,7 @@ void emit_bulk(Planning& p, std::vector<BundleWork*>& group) {
   a.requests.push_back({"POST", body::bundles_bulk_path(),
                         body::create_bundles_bulk(platforms, first.country, per_platform, quantity,
                                                   first.want->niche_warming),
-                        {}, {}});
+                        {}, {}, {}});
   p.add(std::move(a));
 }
 

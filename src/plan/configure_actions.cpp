@@ -50,7 +50,7 @@ void emit_account(Planning& p, BundleWork& w) {
   const std::string pic_key = p.index.picture_key(*w.want);
   const std::string pic = picture_to_send(p, w, pic_key, a);
   a.requests.push_back(
-      {"PUT", body::account_path(ref), body::configure_account(w.want->account, pic), {}, {}});
+      {"PUT", body::account_path(ref), body::configure_account(w.want->account, pic), {}, {}, {}});
   a.account = AccountRecord{w.want->account.username, w.want->account.visible_name, w.want->account.biography,
                             pic_key};
   w.account_action = a.id;
@@ -69,8 +69,6 @@ std::string emit_batch(Planning& p, BundleWork& w, const std::string& add_action
   add_dep(a.depends_on, add_action);
   if (auto_publish && !active) add_dep(a.depends_on, w.account_action);
   int fresh = 0;
-  std::vector<Json> items;
-  items.reserve(w.configure.size());
   a.targets.reserve(w.configure.size());
   a.slots.reserve(w.configure.size());
   // Each slot's changes move into the action: nothing reads them after this.
@@ -91,7 +89,6 @@ std::string emit_batch(Planning& p, BundleWork& w, const std::string& add_action
     std::string upload = upload_action_of(p, sw.want->media, "video");
     if (!upload.empty() && deps.insert(upload).second) a.depends_on.push_back(std::move(upload));
     sw.record.status_after = auto_publish ? "published" : "configured";
-    items.push_back(body::batch_item(sw.record, w.want->platform));
     if (records_read_later) a.slots.push_back(sw.record);
     else a.slots.push_back(std::move(sw.record));
   }
@@ -102,8 +99,9 @@ std::string emit_batch(Planning& p, BundleWork& w, const std::string& add_action
     a.publishes_bundle = true;
     a.changes.push_back({"status", some(w.have ? w.have->status : std::string("pending_setup")), some("published")});
   }
-  a.requests.push_back(
-      {"PUT", body::batch_path(ref), body::batch(std::move(items), auto_publish), {}, {}});
+  // The body is built from a.slots when it is sent or saved (request_body).
+  const SlotBatch batch{w.want->platform == manifest::Platform::instagram, auto_publish};
+  a.requests.push_back({"PUT", body::batch_path(ref), Json(), {}, {}, batch});
   std::string id = a.id;
   p.add(std::move(a));
   return id;
@@ -122,7 +120,7 @@ void emit_patch(Planning& p, const BundleWork& w, SlotWork& sw) {
   std::string what;
   for (const auto& c : sw.changes) what += (what.empty() ? "" : ", ") + c.field;
   a.reason = what + " changed in the file";
-  a.requests.push_back({"PATCH", body::slot_path(ref, sw.want->position), b, {}, {}});
+  a.requests.push_back({"PATCH", body::slot_path(ref, sw.want->position), b, {}, {}, {}});
   sw.record.status_after = sw.have->status;
   a.slots.push_back(sw.record);
   p.add(std::move(a));

@@ -21,9 +21,9 @@ OrderedJson changes_to_json(const std::vector<FieldChange>& changes) {
   return out;
 }
 
-OrderedJson request_to_json(const Request& r) {
+OrderedJson request_to_json(const Action& a, const Request& r) {
   OrderedJson j{{"method", r.method}, {"path", r.path}};
-  j["body"] = OrderedJson::parse(r.body.dump());  // keys sorted: nlohmann::json is a std::map
+  j["body"] = OrderedJson::parse(request_body(a, r).dump());  // keys sorted: nlohmann::json is a std::map
   if (!r.file.empty() || !r.form.empty()) {
     j["file"] = r.file;
     OrderedJson form = OrderedJson::object();
@@ -66,7 +66,7 @@ OrderedJson action_to_json(const Action& a) {
                 {"changes", changes_to_json(a.changes)}, {"depends_on", a.depends_on},
                 {"credits", a.credits}, {"request_count", a.request_count()}};
   OrderedJson reqs = OrderedJson::array();
-  for (const auto& r : a.requests) reqs.push_back(request_to_json(r));
+  for (const auto& r : a.requests) reqs.push_back(request_to_json(a, r));
   j["requests"] = reqs;
   OrderedJson records = OrderedJson::object();
   if (!a.bundles.empty()) {
@@ -257,14 +257,14 @@ void write_changes(JsonWriter& w, const std::vector<FieldChange>& changes) {
   w.end_array();
 }
 
-void write_request(JsonWriter& w, const Request& r) {
+void write_request(JsonWriter& w, const Action& a, const Request& r) {
   w.begin_object();
   w.key("method");
   w.value(r.method);
   w.key("path");
   w.value(r.path);
   w.key("body");
-  w.value(r.body);  // nlohmann::json keeps keys sorted, as request_to_json's re-parse does
+  w.value(request_body(a, r));  // nlohmann::json keeps keys sorted, as request_to_json's re-parse does
   if (!r.file.empty() || !r.form.empty()) {
     w.key("file");
     w.value(r.file);
@@ -394,7 +394,7 @@ void write_action(JsonWriter& w, const Action& a) {
   w.value(a.request_count());
   w.key("requests");
   w.begin_array();
-  for (const auto& r : a.requests) write_request(w, r);
+  for (const auto& r : a.requests) write_request(w, a, r);
   w.end_array();
   w.key("records");
   write_records(w, a);

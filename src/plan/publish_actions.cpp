@@ -34,7 +34,7 @@ void emit_publish_bundle(Planning& p, const BundleWork& w) {
   a.depends_on = bundle_deps(w);
   add_dep(a.depends_on, w.account_action);
   add_patch_deps(p, ref, a.depends_on);
-  a.requests.push_back({"POST", body::publish_path(ref), Json(), {}, {}});
+  a.requests.push_back({"POST", body::publish_path(ref), Json(), {}, {}, {}});
   a.publishes_bundle = true;
   for (const state::KnownSlot* k : w.publish_known) a.slots.push_back(published_record(*k));
   note_stale_publish(p, w, w.publish_known);
@@ -63,7 +63,7 @@ void emit_publish_videos(Planning& p, const BundleWork& w, const std::string& ba
     a.slots.push_back(published_record(*k));
   }
   note_stale_publish(p, w, w.publish_known);
-  a.requests.push_back({"POST", body::publish_all_path(ref), Json(), {}, {}});
+  a.requests.push_back({"POST", body::publish_all_path(ref), Json(), {}, {}, {}});
   p.add(std::move(a));
 }
 

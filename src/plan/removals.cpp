@@ -60,7 +60,7 @@ void emit_removal(Planning& p, const KnownView::Slot& ks) {
   a.reason = why + " (not posted yet): unscheduled, not deleted";
   a.changes = {{"status", some(k.status), some("unscheduled")}};
   if (const Action* rename = p.plan.find("rename_bundle:" + k.bundle_ref)) add_dep(a.depends_on, rename->id);
-  a.requests.push_back({"POST", body::unschedule_path(k.bundle_ref, k.position), Json(), {}, {}});
+  a.requests.push_back({"POST", body::unschedule_path(k.bundle_ref, k.position), Json(), {}, {}, {}});
   SlotRecord r = published_record(k);
   r.external_ref = ks.state_ref;
   r.status_after = "unscheduled";

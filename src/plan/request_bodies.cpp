@@ -140,3 +140,16 @@ int bundle_credits(const CreditCosts& costs, int videos_quantity, bool niche_war
 }
 
 }  // namespace ugc::plan::body
+
+namespace ugc::plan {
+
+Json request_body(const Action& action, const Request& request) {
+  if (!request.slot_batch) return request.body;
+  const auto platform = request.slot_batch->instagram ? manifest::Platform::instagram : manifest::Platform::tiktok;
+  std::vector<Json> items;
+  items.reserve(action.slots.size());
+  for (const SlotRecord& slot : action.slots) items.push_back(body::batch_item(slot, platform));
+  return body::batch(std::move(items), request.slot_batch->auto_publish);
+}
+
+}  // namespace ugc::plan

@@ -93,14 +93,15 @@ TEST_CASE("empty state: every bundle, upload, account and slot is created, with 
   REQUIRE(batches.size() == 6);
   for (const Action* b : batches) {
     CHECK(b->requests[0].method == "PUT");
-    CHECK(b->requests[0].body["auto_publish"] == true);  // no separate publish call
+    CHECK(request_body(*b, b->requests[0])["auto_publish"] == true);  // no separate publish call
     CHECK(b->publishes_bundle);
     CHECK(std::find(b->depends_on.begin(), b->depends_on.end(), "configure_account:" + b->bundle_ref) !=
           b->depends_on.end());
   }
   CHECK(count_kind(p, ActionKind::publish_bundle) == 0);
   // Batch body shape (docs/tokportal-api.md 6.4) with placeholders for what apply learns.
-  const Json& item = batches[0]->requests[0].body["videos"][0];
+  const Json batch = request_body(*batches[0], batches[0]->requests[0]);
+  const Json& item = batch["videos"][0];
   CHECK(batches[0]->requests[0].path == "/bundles/{bundle:wave-US-tiktok-1}/videos/batch");
   CHECK(item["position"] == 1);
   CHECK(item["video_type"] == "video");
@@ -110,7 +111,7 @@ TEST_CASE("empty state: every bundle, upload, account and slot is created, with 
   CHECK_FALSE(item.contains("instagram_content_type"));
   const Action* insta = p.find("configure_videos:wave-US-instagram-1");
   REQUIRE(insta);
-  CHECK(insta->requests[0].body["videos"][0]["instagram_content_type"] == "reel");
+  CHECK(request_body(*insta, insta->requests[0])["videos"][0]["instagram_content_type"] == "reel");
   const Action* account = p.find("configure_account:wave-FR-tiktok-1");
   REQUIRE(account);
   CHECK(account->requests[0].body["visible_name"] == "Wave Lab France");
@@ -198,7 +199,7 @@ TEST_CASE("a video added fills new slots only, existing slots are untouched") {
     REQUIRE(b->slots.size() == 1);
     CHECK(b->slots[0].campaign_video == "tutorial");
     CHECK(b->slots[0].video_url == "https://cdn.tokportal.test/aa11");
-    CHECK(b->requests[0].body["auto_publish"] == true);  // active bundle: publishes the new slot
+    CHECK(request_body(*b, b->requests[0])["auto_publish"] == true);  // active bundle: publishes the new slot
     CHECK_FALSE(b->publishes_bundle);
     // The place of every existing slot is unchanged.
     for (const auto& k : known.slots) CHECK(!(k.bundle_ref == b->bundle_ref && k.position == b->slots[0].position));
@@ -333,7 +334,7 @@ TEST_CASE("a date closer than the lead time is configured on the earliest allowe
   CHECK(s.min_days_ahead == 3);
   const Action* batch = p.find("configure_videos:wave-GB-tiktok-1");
   REQUIRE(batch);
-  CHECK(batch->requests[0].body["videos"][0]["target_publish_date"] == "2027-03-02");
+  CHECK(request_body(*batch, batch->requests[0])["videos"][0]["target_publish_date"] == "2027-03-02");
 }
 
 TEST_CASE("configured slots whose date became too close: the server moves them on publish") {
@@ -360,7 +361,7 @@ TEST_CASE("an active bundle with configured slots: a new slot is batched and the
   const Action* publish = p.find("publish_videos:wave-GB-tiktok-1");
   REQUIRE(batch);
   REQUIRE(publish);
-  CHECK(batch->requests[0].body["auto_publish"] == false);  // the publish-all publishes it
+  CHECK(request_body(*batch, batch->requests[0])["auto_publish"] == false);  // the publish-all publishes it
   REQUIRE(batch->slots.size() == 1);
   const SlotRecord& sent = batch->slots[0];
   CHECK(sent.campaign_video == "tutorial");

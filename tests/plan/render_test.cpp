@@ -42,7 +42,7 @@ TEST_CASE("a caption change renders as a word diff") {
   a.reason = "caption changed in the file";
   a.changes = {{"caption", std::string("ma premiere semaine avec le produit #avis #ad"),
                 std::string("ma deuxieme semaine avec le produit #avis #ad")}};
-  a.requests.push_back({"PATCH", "/bundles/{bundle:wave-FR-tiktok-1}/videos/1", Json::object(), {}, {}});
+  a.requests.push_back({"PATCH", "/bundles/{bundle:wave-FR-tiktok-1}/videos/1", Json::object(), {}, {}, {}});
   p.actions.push_back(a);
   p.totals = compute_totals(p);
   std::string text = make_renderer(RenderFormat::text, false)->render(p);

@@ -170,8 +170,11 @@ TEST_CASE("the same plan planned twice passes the comparison") {
 TEST_CASE("comparison: an edited request body is named with its field") {
   Plan edited = sample_plan();
   Action& configure = first_of(edited, ActionKind::configure_videos);
-  REQUIRE(configure.requests.at(0).body["videos"][0].contains("description"));  // the API's caption field
-  configure.requests.at(0).body["videos"][0]["description"] = "bought followers";
+  Request& batch = configure.requests.at(0);
+  batch.body = request_body(configure, batch);  // as a saved plan holds it
+  batch.slot_batch.reset();
+  REQUIRE(batch.body["videos"][0].contains("description"));  // the API's caption field
+  batch.body["videos"][0]["description"] = "bought followers";
   auto s = check_same_plan(edited, sample_plan());
   CHECK(refusal(s).find("(" + configure.id + "): requests[0].body.videos[0].description is \"bought followers\"") !=
         std::string::npos);

@@ -60,15 +60,24 @@ struct FieldChange {
   std::optional<std::string> after;
 };
 
+// A configure_videos batch body kept as what builds it: the action's slot
+// records are its `videos` (request_body()). As JSON documents they were the
+// largest part of a plan's memory, about 900 bytes a slot.
+struct SlotBatch {
+  bool instagram = false;  // the videos are reels
+  bool auto_publish = false;
+};
+
 // One HTTP request, relative to the API base URL.
 struct Request {
   std::string method;  // "POST", "PUT", "PATCH"
   std::string path;    // may contain {bundle:REF}
-  Json body;           // JSON body; null when the request has none or is multipart
+  Json body;           // JSON body; null when the request has none, is multipart or is a slot_batch
   // Multipart upload: `file` is the local path sent as the `file` part, `form`
   // the other fields (bundle_id, purpose). Both empty for JSON requests.
   std::string file;
   std::map<std::string, std::string> form;
+  std::optional<SlotBatch> slot_batch;  // set by the planner; a saved plan holds the body itself
 };
 
 // What a bundle action records. For create_bundles_bulk, apply maps the
@@ -129,6 +138,10 @@ struct Action {
   std::optional<MediaRecord> media;      // upload_media
   bool publishes_bundle = false;         // bundle goes pending_setup -> published
 };
+
+// The JSON body `request` of `action` sends: its `body`, or for a slot_batch
+// the batch of the action's slot records.
+Json request_body(const Action& action, const Request& request);
 
 // A change the API cannot make. Never executed; shown so nothing is silently dropped.
 struct Blocked {
