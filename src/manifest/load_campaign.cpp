@@ -24,21 +24,25 @@ ContentFindings content_errors(const ContentFindings& content) {
 
 }  // namespace
 
-Result<LoadedCampaign> load_linted_campaign(const std::string& path, const ParseOptions& options) {
-  ParseOutcome outcome = parse_campaign_file(path, options);
+Status campaign_errors(const std::string& path, const ParseOutcome& parsed, const ContentFindings& content) {
   std::vector<Diagnostic> errors;
-  for (const auto& d : outcome.diagnostics)
+  for (const auto& d : parsed.diagnostics)
     if (d.severity == Severity::error) errors.push_back(d);
-  ContentFindings content;
-  if (outcome.campaign) {
-    content = lint_content(*outcome.campaign);
-    for (auto& f : lint_campaign_findings(*outcome.campaign, LintOptions{}, content_errors(content)))
+  if (parsed.campaign)
+    for (auto& f : lint_campaign_findings(*parsed.campaign, LintOptions{}, content_errors(content)))
       if (f.diagnostic.severity == Severity::error) errors.push_back(std::move(f.diagnostic));
-  }
-  if (errors.empty() && outcome.campaign) return LoadedCampaign{std::move(*outcome.campaign), std::move(content)};
+  if (errors.empty() && parsed.campaign) return {};
   std::string message = path + ": " + std::to_string(errors.size()) + " error(s) in the campaign";
   for (const auto& d : errors) message += "\n  " + d.str();
   return Error(ErrorKind::invalid_input, message, errors.empty() ? std::string() : errors.front().rule);
+}
+
+Result<LoadedCampaign> load_linted_campaign(const std::string& path, const ParseOptions& options) {
+  ParseOutcome outcome = parse_campaign_file(path, options);
+  ContentFindings content;
+  if (outcome.campaign) content = lint_content(*outcome.campaign);
+  UGC_TRY(campaign_errors(path, outcome, content));
+  return LoadedCampaign{std::move(*outcome.campaign), std::move(content)};
 }
 
 Result<Campaign> load_campaign(const std::string& path, const ParseOptions& options) {

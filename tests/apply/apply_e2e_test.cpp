@@ -115,6 +115,18 @@ TEST_CASE("apply e2e: without a terminal and without --auto-approve apply refuse
   CHECK(mutating == 0);
 }
 
+TEST_CASE("apply e2e: a campaign lint rejects is refused before any request, prices included") {
+  // Not even the prices are read: nothing goes to the server for a campaign that cannot be applied.
+  ApplySession s(kSmall);
+  s.edit_campaign("first week with the serum #skincare #ad", "first week with the serum #skincare");
+  RunResult r = s.apply();
+  CHECK(r.exit_code == 1);
+  CHECK_MESSAGE(r.err.find("missing-disclosure") != std::string::npos, r.err);
+  for (const Json& req : s.api_requests())
+    CHECK_MESSAGE(req["path"].get<std::string>().find("/credit-costs") == std::string::npos, req.dump());
+  CHECK(s.mutating_requests() == 0);
+}
+
 TEST_CASE("apply e2e: a saved plan is applied exactly, a stale one is refused") {
   ApplySession s(kSmall);
   RunResult saved = s.ugc({"plan", s.campaign(), "--state", s.state(), "--out", s.file("wave.plan.json")});

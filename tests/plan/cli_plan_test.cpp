@@ -251,6 +251,16 @@ TEST_CASE("bad input: a precise error and exit 1") {
   CHECK(extra.exit_code == 1);
 }
 
+TEST_CASE("a campaign lint rejects gets its errors and no plan, though lint runs beside the planning") {
+  TempDir dir;
+  const std::string file = std::string(UGC_TEST_DATA) + "/manifest/rules/missing-disclosure.bad.yaml";
+  Run plan = ugc_plan(dir, "'" + file + "' --as-of 2027-01-15 --state '" + dir.file("none.db") + "'");
+  CHECK(plan.exit_code == 1);
+  CHECK_MESSAGE(plan.err.find("error(s) in the campaign") != std::string::npos, plan.err);
+  CHECK_MESSAGE(plan.err.find("missing-disclosure") != std::string::npos, plan.err);
+  CHECK(plan.out.empty());
+}
+
 TEST_CASE("the plan's captions review shows every finding ugc lint reports, content and date rules alike") {
   // Content warnings (promises-reach, identical-caption) and date findings as of
   // 2027-03-10 (publish-lead-time errors, same-day-all-markets, too-many-posts-per-day):

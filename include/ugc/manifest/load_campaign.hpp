@@ -21,4 +21,9 @@ struct LoadedCampaign {
 // As load_campaign: the campaign, or one invalid_input Error listing every error.
 Result<LoadedCampaign> load_linted_campaign(const std::string& path, const ParseOptions& options = {});
 
+// load_linted_campaign's verdict on a parse of `path` and the lint_content of
+// its campaign (empty without one): the invalid_input Error listing every
+// error, or ok. For callers that lint while they do other work.
+Status campaign_errors(const std::string& path, const ParseOutcome& parsed, const ContentFindings& content);
+
 }  // namespace ugc::manifest
