@@ -232,8 +232,10 @@ Result<KnownResources> Store::load(const std::string& campaign) {
       known.bundles.push_back(bundle_from_row(**bundles));
     }
 
+    // The campaign's bundles first, then their slots by the (bundle_ref,
+    // position) index: a join looked each slot's bundle up again.
     auto slots = db.cached(std::string(kSelectSlots) +
-                           " JOIN bundles b ON b.external_ref = s.bundle_ref WHERE ?1 = '' OR b.campaign = ?1"
+                           " WHERE s.bundle_ref IN (SELECT external_ref FROM bundles WHERE ?1 = '' OR campaign = ?1)"
                            " ORDER BY s.bundle_ref, s.position");
     if (!slots) return slots.error();
     (*slots)->bind(1, campaign);
