@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -56,7 +57,7 @@ class ResourceIndex {
   std::map<std::pair<std::string, std::string>, const state::KnownMedia*, StringPairLess> known_media_;  // (key, purpose)
   // Indexed once: a per-bundle scan of all slots is quadratic at thousands of slots.
   std::unordered_map<std::string, std::vector<const expand::DesiredSlot*>> slots_by_bundle_;
-  std::unordered_set<std::string> desired_slot_refs_;
+  std::unordered_set<std::string_view> desired_slot_refs_;  // views of desired_.slots
   std::unordered_map<std::string, std::vector<const KnownView::Slot*>> known_slots_by_bundle_;
 };
 
