@@ -5,7 +5,6 @@
 #include <optional>
 #include <set>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -40,14 +39,34 @@ bool contains_token(std::string_view hay, std::string_view needle) {
 }
 
 // Caption text -> the first video and market (as written) posting it. Views of
-// the campaign's strings, which outlive the lint.
-using CaptionOwners = std::map<std::string_view, std::pair<const Video*, const std::string*>>;
+// the campaign's strings, which outlive the lint. Hashed: captions of one
+// campaign share long prefixes, which an ordered map compares again and again.
+using CaptionOwners = std::unordered_map<std::string_view, std::pair<const Video*, const std::string*>>;
 
 struct Placed {  // one slot's date
   std::string market;
   Platform platform;
   int account;
   CivilDate date;
+};
+
+// A calendar day of one market, platform and account (0: the account is not known).
+struct PostingDay {
+  std::string market;
+  Platform platform;
+  int account;
+  CivilDate date;
+  auto operator<=>(const PostingDay&) const = default;
+};
+
+struct PostingDayHash {
+  std::size_t operator()(const PostingDay& d) const {
+    std::size_t h = std::hash<std::string>()(d.market);
+    for (long long part : {static_cast<long long>(d.platform), static_cast<long long>(d.account),
+                           static_cast<long long>(d.date.sys_days().time_since_epoch().count())})
+      h = h * 1000003u ^ std::hash<long long>()(part);
+    return h;
+  }
 };
 
 class Linter {
@@ -220,7 +239,7 @@ class Linter {
                    o_.as_of->plus_days(kLeadDaysNewAccount).str() + ")", p.market);
       auto [it, fresh] = first_day.emplace(p.market, p.date);
       if (!fresh && p.date < it->second) it->second = p.date;
-      days_[std::make_tuple(p.market, p.platform, p.account, p.date)].push_back(&v);
+      days_[PostingDay{p.market, p.platform, p.account, p.date}].push_back(&v);
     }
     if (first_day.size() >= 2) {
       bool same = std::all_of(first_day.begin(), first_day.end(),
@@ -236,10 +255,22 @@ class Linter {
   // Without a schedule the bundle is unknown (account 0): compare against the
   // market's accounts, which is certain for the error and a fair guess for the warning.
   void check_daily_caps() {
-    for (const auto& [key, videos] : days_) {
-      const auto& [market_code, platform, account, date] = key;
+    // Hashed, then only the crowded days sorted: an ordered map of every
+    // posting day (one per slot) cost most of a 200,000-slot lint in compares.
+    auto bundles_of = [this](const PostingDay& day) {
+      const Market* m = c_.find_market(day.market);
+      return day.account == 0 && m ? m->accounts : 1;
+    };
+    std::vector<const std::pair<const PostingDay, std::vector<const Video*>>*> crowded;
+    for (const auto& entry : days_)
+      if (entry.second.size() > 2 * static_cast<std::size_t>(std::max(bundles_of(entry.first), 0)))
+        crowded.push_back(&entry);
+    std::sort(crowded.begin(), crowded.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : crowded) {
+      const auto& [market_code, platform, account, date] = entry->first;
+      const std::vector<const Video*>& videos = entry->second;
       const Market* m = c_.find_market(market_code);
-      int bundles = account == 0 && m ? m->accounts : 1;
+      const int bundles = bundles_of(entry->first);
       int count = static_cast<int>(videos.size());
       std::string where = (m ? m->key_as_written : market_code) + "/" + to_string(platform) +
                           (account ? "/" + std::to_string(account) : "");
@@ -274,7 +305,7 @@ class Linter {
   const LintOptions& o_;
   std::unordered_map<std::string, std::vector<const ScheduledPost*>> schedule_by_video_;
   std::vector<LintFinding> out_;
-  std::map<std::tuple<std::string, Platform, int, CivilDate>, std::vector<const Video*>> days_;
+  std::unordered_map<PostingDay, std::vector<const Video*>, PostingDayHash> days_;
 };
 
 }  // namespace
