@@ -97,10 +97,14 @@ void add_bundles(const Campaign& campaign, DesiredResources& out, Problems& prob
 }
 
 // A slot before it has a place: everything but bundle, position and date.
-struct SlotRequest {
-  DesiredSlot slot;
-  const Video* video = nullptr;
-  std::string group;
+// The slots a campaign asks for, in file order, and what placing them needs:
+// index i of each vector is one slot. The slots vector becomes the output's,
+// reordered in place: a second vector of 200,000 slots was a plan's peak.
+struct SlotRequests {
+  std::vector<DesiredSlot> slots;
+  std::vector<const Video*> videos;
+  std::vector<std::string> groups;  // group_key of the slot's market and platform
+  std::size_t size() const { return slots.size(); }
 };
 
 bool rights_cover(const manifest::Rights& rights, const Market& market) {
@@ -186,15 +190,17 @@ std::vector<const Market*> markets_of(const Campaign& campaign, const Video& vid
   return out;
 }
 
-std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& problems,
-                                       std::set<std::string>& used_media) {
-  std::vector<SlotRequest> requests;
+SlotRequests slot_requests(const Campaign& campaign, Problems& problems, std::set<std::string>& used_media) {
+  SlotRequests requests;
   CreatorRights rights(campaign);
   std::size_t platforms = 0;  // every video on every market's platforms at most
   for (const Market& market : campaign.markets) platforms += market.platforms.size();
-  requests.reserve(campaign.videos.size() * platforms);
+  const std::size_t most = campaign.videos.size() * platforms;
+  requests.slots.reserve(most);
+  requests.videos.reserve(most);
+  requests.groups.reserve(most);
   std::unordered_set<std::string> refs;
-  refs.reserve(requests.capacity());
+  refs.reserve(most);
   for (const Video& video : campaign.videos) {
     const manifest::Media* media = campaign.find_media(video.media);
     if (media == nullptr) {
@@ -220,10 +226,7 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
         continue;
       }
       for (Platform platform : rights.platforms(*creator, *market)) {
-        SlotRequest request;
-        request.video = &video;
-        request.group = group_key(market->code, platform);
-        DesiredSlot& slot = request.slot;
+        DesiredSlot slot;
         slot.external_ref = slot_external_ref(campaign.id, video.id, market->code, platform);
         slot.video_id = video.id;
         slot.market = market->code;
@@ -236,7 +239,9 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
                                         "'; video ids must be unique");
           continue;
         }
-        requests.push_back(std::move(request));
+        requests.slots.push_back(std::move(slot));
+        requests.videos.push_back(&video);
+        requests.groups.push_back(group_key(market->code, platform));
       }
     }
   }
@@ -245,12 +250,9 @@ std::vector<SlotRequest> slot_requests(const Campaign& campaign, Problems& probl
 
 // The `moved:` entries as external_ref renames (moves.hpp), their problems reported.
 std::vector<manifest::Move> renames_of(const Campaign& campaign, const std::vector<DesiredBundle>& bundles,
-                                       const std::vector<SlotRequest>& requests, Problems& problems) {
-  if (campaign.moved.empty()) return {};  // spares a copy of every slot
-  std::vector<DesiredSlot> slots;
-  slots.reserve(requests.size());
-  for (const auto& r : requests) slots.push_back(r.slot);
-  ResolvedMoves resolved = resolve_moves(campaign, bundles, slots);
+                                       const SlotRequests& requests, Problems& problems) {
+  if (campaign.moved.empty()) return {};
+  ResolvedMoves resolved = resolve_moves(campaign, bundles, requests.slots);
   for (const auto& p : resolved.problems) problems.add(p.where, p.message);
   return std::move(resolved.renames);
 }
@@ -276,17 +278,35 @@ struct Shortage {
   int unplaced = 0;
 };
 
+// Reorders `items` so that items[k] is the former items[from[k]] (`from` a
+// permutation): one move per item, following its cycles.
+template <class T>
+void permute(std::vector<T>& items, std::vector<std::size_t> from) {
+  for (std::size_t start = 0; start < from.size(); ++start) {
+    if (from[start] == start) continue;  // in place, or its cycle is done
+    T held = std::move(items[start]);
+    std::size_t k = start;
+    for (std::size_t next = from[k]; next != start; next = from[k]) {
+      items[k] = std::move(items[next]);
+      from[k] = k;
+      k = next;
+    }
+    items[k] = std::move(held);
+    from[k] = k;
+  }
+}
+
 // Steps 1 and 2 of place_slots: the recorded places (none in a fresh expansion).
-void keep_recorded_places(std::vector<SlotRequest>& requests, const SlotAssignment& previous, SlotAssigner& assigner,
+void keep_recorded_places(SlotRequests& requests, const SlotAssignment& previous, SlotAssigner& assigner,
                           std::vector<bool>& placed) {
   std::unordered_set<std::string_view> desired_refs;  // views of the requests' refs
   desired_refs.reserve(requests.size());
   // 1. Slots with a recorded place keep it, in file order.
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    DesiredSlot& slot = requests[i].slot;
+    DesiredSlot& slot = requests.slots[i];
     desired_refs.insert(slot.external_ref);
     auto it = previous.find(slot.external_ref);
-    if (it != previous.end() && assigner.keep(requests[i].group, it->second)) {
+    if (it != previous.end() && assigner.keep(requests.groups[i], it->second)) {
       slot.bundle_ref = it->second.bundle_ref;
       slot.position = it->second.position;
       placed[i] = true;
@@ -297,7 +317,7 @@ void keep_recorded_places(std::vector<SlotRequest>& requests, const SlotAssignme
     if (!desired_refs.count(ref)) (void)assigner.reserve(place);
 }
 
-void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, const SlotAssignment& previous,
+void place_slots(const Campaign& campaign, SlotRequests& requests, const SlotAssignment& previous,
                  DesiredResources& out, Problems& problems) {
   SlotAssigner assigner(out.bundles);
   std::vector<bool> placed(requests.size(), false);
@@ -306,13 +326,13 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
   std::map<std::string, Shortage> shortages;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (placed[i]) continue;
-    DesiredSlot& slot = requests[i].slot;
-    if (auto place = assigner.place_new(requests[i].group)) {
+    DesiredSlot& slot = requests.slots[i];
+    if (auto place = assigner.place_new(requests.groups[i])) {
       slot.bundle_ref = place->bundle_ref;
       slot.position = place->position;
       placed[i] = true;
     } else {
-      Shortage& shortage = shortages[requests[i].group];
+      Shortage& shortage = shortages[requests.groups[i]];
       if (shortage.first == nullptr) shortage.first = &slot;
       ++shortage.unplaced;
     }
@@ -342,8 +362,8 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
   order.reserve(requests.size());
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (!placed[i]) continue;
-    DesiredSlot& slot = requests[i].slot;
-    const Video& video = *requests[i].video;
+    DesiredSlot& slot = requests.slots[i];
+    const Video& video = *requests.videos[i];
     if (video.publish_on) {
       slot.publish_date = *video.publish_on;
     } else if (const auto& schedule = campaign.defaults.schedule) {
@@ -354,8 +374,15 @@ void place_slots(const Campaign& campaign, std::vector<SlotRequest>& requests, c
   std::sort(order.begin(), order.end(), [](const SlotOrder& a, const SlotOrder& b) {
     return a.bundle != b.bundle ? a.bundle < b.bundle : a.position < b.position;
   });
-  out.slots.reserve(order.size());
-  for (const SlotOrder& o : order) out.slots.push_back(std::move(requests[o.request].slot));
+  // The slots in that order, the unplaced ones (an error) last and dropped.
+  std::vector<std::size_t> from;
+  from.reserve(requests.size());
+  for (const SlotOrder& o : order) from.push_back(o.request);
+  for (std::size_t i = 0; i < requests.size(); ++i)
+    if (!placed[i]) from.push_back(i);
+  permute(requests.slots, std::move(from));
+  requests.slots.resize(order.size());
+  out.slots = std::move(requests.slots);
 }
 
 void add_media(const Campaign& campaign, const std::set<std::string>& used_media, DesiredResources& out,
