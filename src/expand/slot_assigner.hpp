@@ -3,10 +3,10 @@
 // are market x platform ("US/tiktok"): a slot may only sit in a bundle of its
 // own group. Positions are only ever taken, never released, during one
 // expansion, so each bundle's lowest free position only moves forward.
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -40,16 +40,24 @@ class SlotAssigner {
     std::vector<bool> taken;  // [position - 1]
     int free = 0;
     int lowest_free = 0;  // index into taken; == taken.size() when full
-    std::string group;
+    std::size_t group = 0;  // index into groups_
+  };
+  struct Group {
+    std::string key;
+    std::vector<std::size_t> spaces;  // spaces_ indices, by n
+    // (-free, spaces_ index): the first is place_new's choice without a scan
+    // of the group per slot (quadratic in accounts x slots).
+    std::set<std::pair<int, std::size_t>> by_free;
   };
   bool take(std::size_t space, int position);
+  const Group* find_group(const std::string& key) const;
 
-  std::vector<Space> spaces_;                         // bundle order
-  std::map<std::string, std::size_t> by_ref_;         // bundle_ref -> spaces_ index
-  std::map<std::string, std::vector<std::size_t>> groups_;  // group -> spaces_ indices, by n
-  // group -> its spaces as (-free, spaces_ index): the first is place_new's
-  // choice without a scan of the group per slot (quadratic in accounts x slots).
-  std::map<std::string, std::set<std::pair<int, std::size_t>>> by_free_;
+  // Hashed and indexed: taken once or twice per slot, a lookup of ordered
+  // string keys per take was most of an expansion from a recorded state.
+  std::vector<Space> spaces_;                                   // bundle order
+  std::unordered_map<std::string, std::size_t> by_ref_;         // bundle_ref -> spaces_ index
+  std::vector<Group> groups_;                                   // first-seen order
+  std::unordered_map<std::string, std::size_t> group_by_key_;  // key -> groups_ index
 };
 
 }  // namespace ugc::expand
