@@ -299,20 +299,25 @@ void permute(std::vector<T>& items, std::vector<std::size_t> from) {
 // Steps 1 and 2 of place_slots: the recorded places (none in a fresh expansion).
 void keep_recorded_places(SlotRequests& requests, const SlotAssignment& previous, SlotAssigner& assigner,
                           std::vector<bool>& placed) {
-  std::unordered_set<std::string_view> desired_refs;  // views of the requests' refs
-  desired_refs.reserve(requests.size());
   // 1. Slots with a recorded place keep it, in file order.
+  std::size_t recorded = 0;  // requests with a recorded place (refs are unique)
   for (std::size_t i = 0; i < requests.size(); ++i) {
     DesiredSlot& slot = requests.slots[i];
-    desired_refs.insert(slot.external_ref);
     auto it = previous.find(slot.external_ref);
-    if (it != previous.end() && assigner.keep(requests.groups[i], it->second)) {
+    if (it == previous.end()) continue;
+    ++recorded;
+    if (assigner.keep(requests.groups[i], it->second)) {
       slot.bundle_ref = it->second.bundle_ref;
       slot.position = it->second.position;
       placed[i] = true;
     }
   }
-  // 2. Places of slots the file no longer has stay taken.
+  // 2. Places of slots the file no longer has stay taken. Usually there are
+  // none: every recorded place was looked up above.
+  if (recorded == previous.size()) return;
+  std::unordered_set<std::string_view> desired_refs;  // views of the requests' refs
+  desired_refs.reserve(requests.size());
+  for (const DesiredSlot& slot : requests.slots) desired_refs.insert(slot.external_ref);
   for (const auto& [ref, place] : previous)
     if (!desired_refs.count(ref)) (void)assigner.reserve(place);
 }
