@@ -80,15 +80,77 @@ plan::Note default_prices_note() {
                     "/credit-costs into this state yet (apply prices online before it runs)"};
 }
 
+// The lint of a parsed campaign that needs no state, on a thread of its own
+// beside reading state and planning: the content rules (a sixth of a plan's
+// work) and, when asked, the fresh-state schedule the date rules read
+// (lint_schedule: a second expansion when state records slots). The verdict is
+// taken before anything is sent or written, and before a plan is returned: an
+// invalid campaign fails as if it had been linted first.
+class CampaignLint {
+ public:
+  CampaignLint(const std::string& path, const manifest::ParseOutcome& parsed)
+      : path_(path),
+        parsed_(parsed),
+        schedule_wanted_(schedule_answer_.get_future()),
+        running_(std::async(std::launch::async, [this] { return run(); })) {}
+  CampaignLint(const CampaignLint&) = delete;
+  CampaignLint& operator=(const CampaignLint&) = delete;
+  ~CampaignLint() { want_schedule(false); }  // the thread waits for an answer
+
+  // Whether the thread also builds the fresh-state schedule; the first answer counts.
+  void want_schedule(bool wanted) {
+    if (answered_) return;
+    answered_ = true;
+    schedule_answer_.set_value(wanted);
+  }
+  const Status& verdict() {
+    if (!verdict_) verdict_ = manifest::campaign_errors(path_, parsed_, results().findings);
+    return *verdict_;
+  }
+  // After the verdict, which reads them.
+  manifest::ContentFindings take_findings() {
+    verdict();
+    return std::move(results().findings);
+  }
+  std::optional<std::vector<manifest::ScheduledPost>> take_schedule() { return std::move(results().schedule); }
+
+ private:
+  struct Results {
+    manifest::ContentFindings findings;
+    std::optional<std::vector<manifest::ScheduledPost>> schedule;
+  };
+  Results run() {
+    Results r;
+    r.findings = manifest::lint_content(*parsed_.campaign);
+    if (schedule_wanted_.get()) r.schedule = lint_schedule(*parsed_.campaign);
+    return r;
+  }
+  Results& results() {
+    want_schedule(false);  // unanswered, the thread would never end
+    if (!results_) results_ = running_.get();
+    return *results_;
+  }
+
+  const std::string& path_;
+  const manifest::ParseOutcome& parsed_;
+  std::promise<bool> schedule_answer_;
+  std::future<bool> schedule_wanted_;
+  bool answered_ = false;
+  std::future<Results> running_;  // after what the thread reads
+  std::optional<Results> results_;
+  std::optional<Status> verdict_;
+};
+
 // plan_campaign, and lint's fresh-state schedule into `schedule` when it is
-// set. Against a state that records no slot the planner's expansion is that
-// fresh one, so the campaign is expanded once instead of twice.
+// set: the lint thread's against a state that records slots; against one that
+// records none the planner's expansion is that fresh one, used for both.
 Result<plan::Plan> plan_with_schedule(const manifest::Campaign& campaign, const state::KnownResources& known,
-                                      const plan::PlanInputs& inputs,
+                                      const plan::PlanInputs& inputs, CampaignLint& lint,
                                       std::optional<std::vector<manifest::ScheduledPost>>* schedule) {
   if (!schedule || !known.slots.empty()) {
-    if (schedule) *schedule = lint_schedule(campaign);
-    return plan::plan_campaign(campaign, known, inputs);
+    auto plan = plan::plan_campaign(campaign, known, inputs);
+    if (schedule) *schedule = lint.take_schedule();
+    return plan;
   }
   auto desired = expand::expand_campaign(campaign);
   if (!desired.ok()) return desired.error();
@@ -96,47 +158,14 @@ Result<plan::Plan> plan_with_schedule(const manifest::Campaign& campaign, const 
   return plan::plan_resources(std::move(*desired), known, inputs);
 }
 
-// The content lint of a parsed campaign, run on a thread of its own beside
-// the planning: it reads only the campaign and is a sixth of a plan's work.
-// Its verdict is taken before anything is sent or written, and before a plan
-// is returned: an invalid campaign fails as if it had been linted first.
-class ContentLint {
- public:
-  ContentLint(const std::string& path, const manifest::ParseOutcome& parsed)
-      : path_(path),
-        parsed_(parsed),
-        running_(std::async(std::launch::async, [&parsed] { return manifest::lint_content(*parsed.campaign); })) {}
-
-  const Status& verdict() {
-    if (!verdict_) verdict_ = manifest::campaign_errors(path_, parsed_, findings());
-    return *verdict_;
-  }
-  // After the verdict, which reads them.
-  manifest::ContentFindings take_findings() {
-    verdict();
-    return std::move(findings());
-  }
-
- private:
-  manifest::ContentFindings& findings() {
-    if (!findings_) findings_ = running_.get();
-    return *findings_;
-  }
-
-  const std::string& path_;
-  const manifest::ParseOutcome& parsed_;
-  std::future<manifest::ContentFindings> running_;
-  std::optional<manifest::ContentFindings> findings_;
-  std::optional<Status> verdict_;
-};
-
 Result<plan::Plan> plan_linted_campaign(const PlanRequest& request, const manifest::Campaign& campaign,
-                                        ContentLint& lint, state::Store* store, api::Client* server,
+                                        CampaignLint& lint, state::Store* store, api::Client* server,
                                         Clock& clock, std::optional<CivilDate> as_of) {
   auto sha = sha256_file_hex(request.campaign_file);
   if (!sha.ok()) return sha.error();
   auto state = read_state_facts(store, campaign.id);
   if (!state.ok()) return state.error();
+  lint.want_schedule(request.captions && !state->known.slots.empty());
   std::optional<ServerFacts> online;
   if (server) {
     UGC_TRY(lint.verdict());
@@ -158,7 +187,7 @@ Result<plan::Plan> plan_linted_campaign(const PlanRequest& request, const manife
   inputs.campaign_file = request.campaign_file;
   inputs.campaign_sha256 = *sha;
   std::optional<std::vector<manifest::ScheduledPost>> schedule;
-  auto plan = plan_with_schedule(campaign, state->known, inputs, request.captions ? &schedule : nullptr);
+  auto plan = plan_with_schedule(campaign, state->known, inputs, lint, request.captions ? &schedule : nullptr);
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
   if (!online && !state->prices) plan->notes.push_back(default_prices_note());
@@ -180,7 +209,7 @@ Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* stor
   if (!as_of.ok()) return as_of.error();
   const auto parsed = manifest::parse_campaign_file(request.campaign_file, manifest::ParseOptions{request.media_roots});
   if (!parsed.campaign) return manifest::campaign_errors(request.campaign_file, parsed, {}).error();
-  ContentLint lint(request.campaign_file, parsed);
+  CampaignLint lint(request.campaign_file, parsed);
   auto plan = plan_linted_campaign(request, *parsed.campaign, lint, store, server, clock, *as_of);
   UGC_TRY(lint.verdict());
   return plan;
