@@ -96,8 +96,8 @@ void add_bundles(const Campaign& campaign, DesiredResources& out, Problems& prob
   }
 }
 
-// A slot before it has a place: everything but bundle, position and date.
-// The slots a campaign asks for, in file order, and what placing them needs:
+// The slots a campaign asks for, in file order, before they have a place
+// (everything but bundle, position and date), and what placing them needs:
 // index i of each vector is one slot. The slots vector becomes the output's,
 // reordered in place: a second vector of 200,000 slots was a plan's peak.
 struct SlotRequests {
