@@ -9,10 +9,17 @@
 // of the same generation still checks out against its predecessor's stored
 // checksum and commits: something was written after the bad frame, so it was
 // not a torn tail. A damaged header is reported when frames follow it.
+//
+// A live writer can show the same pattern for a moment: SQLite rewrites a
+// frame in place and fixes the checksums only after the commit frame, and a
+// WAL restart overwrites frames while we read. So a finding counts only when
+// a second read, after a pause, finds the same bytes.
 #include <sys/stat.h>
 
+#include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 #include "ugc/state/integrity.hpp"
@@ -23,6 +30,8 @@ namespace {
 
 constexpr size_t kWalHeader = 32;
 constexpr size_t kFrameHeader = 24;
+// Re-reads while a writer is busy: pauses of 10, 20, ... 640 ms, 1.3 s in all.
+constexpr int kWalRereads = 7;
 
 uint32_t read_be32(const unsigned char* p) {
   return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | uint32_t(p[3]);
@@ -52,18 +61,21 @@ WalChecksum wal_checksum(const unsigned char* p, size_t n, bool big_endian_sums,
 
 WalChecksum stored_checksum(const unsigned char* p) { return {read_be32(p), read_be32(p + 4)}; }
 
-}  // namespace
-
-Result<std::vector<std::string>> check_wal_file(const std::string& path) {
+// The -wal file's bytes as they are now: empty when there is none.
+Result<std::vector<unsigned char>> read_wal(const std::string& path) {
   const std::string wal_path = path + "-wal";
   struct stat st {};
-  if (::stat(wal_path.c_str(), &st) != 0 || st.st_size == 0) return std::vector<std::string>{};
+  if (::stat(wal_path.c_str(), &st) != 0 || st.st_size == 0) return std::vector<unsigned char>{};
   std::ifstream in(wal_path, std::ios::binary);
   if (!in) return io_error("state file " + path + ": cannot read its -wal file");
   std::vector<unsigned char> wal(static_cast<size_t>(st.st_size));
   in.read(reinterpret_cast<char*>(wal.data()), static_cast<std::streamsize>(wal.size()));
   wal.resize(static_cast<size_t>(in.gcount()));
-  if (wal.size() < kWalHeader) return std::vector<std::string>{};  // being created, or never used
+  return wal;
+}
+
+std::vector<std::string> wal_findings(const std::vector<unsigned char>& wal) {
+  if (wal.size() < kWalHeader) return {};  // being created, or never used
 
   const unsigned char* h = wal.data();
   const uint32_t magic = read_be32(h);
@@ -75,8 +87,8 @@ Result<std::vector<std::string>> check_wal_file(const std::string& path) {
   const bool header_ok = (magic & 0xfffffffe) == 0x377f0682 && page_size_ok &&
                          wal_checksum(h, 24, big_endian_sums, {}) == stored_checksum(h + 24);
   if (!header_ok) {
-    if (!has_frames && wal.size() < kWalHeader + kFrameHeader + 512) return std::vector<std::string>{};
-    return std::vector<std::string>{"the -wal file's header is damaged: SQLite would ignore every change in it"};
+    if (!has_frames && wal.size() < kWalHeader + kFrameHeader + 512) return {};
+    return {"the -wal file's header is damaged: SQLite would ignore every change in it"};
   }
 
   const uint32_t salt1 = read_be32(h + 16), salt2 = read_be32(h + 20);
@@ -91,12 +103,34 @@ Result<std::vector<std::string>> check_wal_file(const std::string& path) {
     const bool valid = current && c == stored_checksum(f + 16);
     if (current && !valid && first_bad < 0) first_bad = static_cast<long long>(i);
     if (valid && first_bad >= 0 && read_be32(f + 4) != 0)
-      return std::vector<std::string>{"the -wal file is damaged at frame " + std::to_string(first_bad + 1) + " of " +
-                                      std::to_string(frames) +
-                                      ": SQLite would silently drop the committed changes after it"};
+      return {"the -wal file is damaged at frame " + std::to_string(first_bad + 1) + " of " + std::to_string(frames) +
+              ": SQLite would silently drop the committed changes after it"};
     previous = stored_checksum(f + 16);
   }
-  return std::vector<std::string>{};
+  return {};
+}
+
+}  // namespace
+
+void pause_for_writer(int attempt) { std::this_thread::sleep_for(std::chrono::milliseconds(10 << attempt)); }
+
+Result<std::vector<std::string>> check_wal_file(const std::string& path, const WalPause& pause) {
+  auto wal = read_wal(path);
+  if (!wal) return wal.error();
+  auto findings = wal_findings(*wal);
+  // Damage persists; a writer's half-done work does not. Only a finding that
+  // holds on two identical reads is damage: while the bytes keep changing a
+  // live writer owns the file, and SQLite's shared index (not a replay of the
+  // checksums) is what readers trust until the file is at rest again.
+  for (int attempt = 0; !findings.empty() && attempt < kWalRereads; ++attempt) {
+    pause(attempt);
+    auto again = read_wal(path);
+    if (!again) return again.error();
+    if (*again == *wal) return findings;
+    wal = std::move(again);
+    findings = wal_findings(*wal);
+  }
+  return std::vector<std::string>{};  // sound, or a writer still at work after the last re-read
 }
 
 }  // namespace ugc::state

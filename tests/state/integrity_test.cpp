@@ -12,6 +12,7 @@
 #include "raw_sqlite.hpp"
 #include "state/state_fixture.hpp"
 #include "support/child_process.hpp"
+#include "ugc/state/integrity.hpp"
 #include "ugc/state/store.hpp"
 
 using namespace ugc;
@@ -30,6 +31,32 @@ ugc::testing::RunResult ugc_state_cli(const std::string& cwd, std::vector<std::s
   options.cwd = cwd;
   options.env["NO_COLOR"] = "1";
   return ugc::testing::run_process(args, options);
+}
+
+// A writer killed before it closed: its committed changes live in the -wal only.
+void leave_state_in_wal(const std::string& path) {
+  make_journaled_state(path, 0);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    auto store = Store::open(path, {Access::read_write}, fake_clock());
+    for (int i = 100; store.ok() && i < 125; ++i) (void)store->upsert_bundle(sample_bundle("late", "FR", i));
+    ::_exit(store.ok() ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  REQUIRE(std::filesystem::file_size(path + "-wal") > 20 * 4096);
+}
+
+// Flips bytes in the page data of the 5th frame (32-byte header, 24-byte frame
+// headers), as a bad disk would, or as SQLite does for a moment when it
+// rewrites a frame in place before fixing the checksums.
+void damage_fifth_frame(const std::string& wal, const char* bytes = "\x01\x02\x03\x04\x05\x06\x07\x08") {
+  std::fstream f(wal, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(32 + 4 * (24 + 4096) + 24 + 100);
+  f.write(bytes, 8);
 }
 
 }  // namespace
@@ -81,21 +108,8 @@ TEST_CASE("state check names the damage it finds, and a sound file passes") {
 TEST_CASE("a -wal file damaged in the middle is refused, a sound one left by a killed run is read") {
   TempDir dir;
   const std::string path = dir.file("state.db");
-  make_journaled_state(path, 0);
-  // A writer killed before it closed: its committed changes live in the -wal only.
-  pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    auto store = Store::open(path, {Access::read_write}, fake_clock());
-    for (int i = 100; store.ok() && i < 125; ++i) (void)store->upsert_bundle(sample_bundle("late", "FR", i));
-    ::_exit(store.ok() ? 0 : 1);
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
+  leave_state_in_wal(path);
   const std::string wal = path + "-wal";
-  REQUIRE(std::filesystem::file_size(wal) > 20 * 4096);
 
   const std::string pristine = dir.file("pristine.db");
   std::filesystem::copy_file(path, pristine);
@@ -108,12 +122,7 @@ TEST_CASE("a -wal file damaged in the middle is refused, a sound one left by a k
     CHECK(known->bundles.size() == 25);
   }
 
-  // Flip bytes in the page data of the 5th frame (32-byte header, 24-byte frame headers).
-  {
-    std::fstream f(wal, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(32 + 4 * (24 + 4096) + 24 + 100);
-    f.write("\x01\x02\x03\x04\x05\x06\x07\x08", 8);
-  }
+  damage_fifth_frame(wal);
   const std::string before = fingerprint(path), wal_before = fingerprint(wal);
   auto store = Store::open(path, {Access::read_only}, fake_clock());
   REQUIRE_FALSE(store.ok());
@@ -121,4 +130,43 @@ TEST_CASE("a -wal file damaged in the middle is refused, a sound one left by a k
   CHECK(store.error().message().find("ugc state check") != std::string::npos);
   CHECK(fingerprint(path) == before);
   CHECK(fingerprint(wal) == wal_before);
+}
+
+TEST_CASE("a -wal file a live writer is changing is not called damaged, damage that stays is") {
+  TempDir dir;
+  const std::string path = dir.file("state.db");
+  leave_state_in_wal(path);
+  const std::string wal = path + "-wal", pristine = dir.file("pristine-wal");
+  std::filesystem::copy_file(wal, pristine);
+  damage_fifth_frame(wal);
+
+  SUBCASE("the writer finishes its commit between two reads") {
+    int pauses = 0;
+    auto findings = check_wal_file(path, [&](int) {
+      ++pauses;
+      std::filesystem::copy_file(pristine, wal, std::filesystem::copy_options::overwrite_existing);
+    });
+    REQUIRE(findings.ok());
+    CHECK(findings->empty());
+    CHECK(pauses == 1);
+  }
+  SUBCASE("the writer keeps writing on every read") {
+    int pauses = 0;
+    auto findings = check_wal_file(path, [&](int attempt) {
+      ++pauses;
+      const char bytes[8] = {char(attempt), 9, 9, 9, 9, 9, 9, 9};
+      damage_fifth_frame(wal, bytes);
+    });
+    REQUIRE(findings.ok());
+    CHECK(findings->empty());
+    CHECK(pauses > 1);
+  }
+  SUBCASE("nobody is writing: the same damage on the second read is reported") {
+    int pauses = 0;
+    auto findings = check_wal_file(path, [&](int) { ++pauses; });
+    REQUIRE(findings.ok());
+    REQUIRE(findings->size() == 1);
+    CHECK(findings->front().find("damaged at frame 5 of") != std::string::npos);
+    CHECK(pauses == 1);
+  }
 }

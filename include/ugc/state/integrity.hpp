@@ -8,6 +8,7 @@
 //
 // A pending -wal file is checked too (wal_check.cpp): SQLite silently drops WAL
 // frames whose checksum fails, which would lose committed changes.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,13 @@ std::string damage_advice(const std::string& path);
 // first findings and damage_advice().
 Error damaged_state(const std::string& path, const std::vector<std::string>& findings);
 
-// Findings about the -wal file next to `path`: empty when there is none or its
-// committed frames all check out.
-Result<std::vector<std::string>> check_wal_file(const std::string& path);
+// Waits before re-reading the -wal file; attempt counts from 0. The default
+// sleeps 10 ms << attempt, for a writer to finish its commit.
+using WalPause = std::function<void(int attempt)>;
+void pause_for_writer(int attempt);
+
+// Findings about the -wal file next to `path`: empty when there is none, its
+// committed frames all check out, or a writer kept changing it between reads.
+Result<std::vector<std::string>> check_wal_file(const std::string& path, const WalPause& pause = pause_for_writer);
 
 }  // namespace ugc::state
