@@ -42,7 +42,10 @@ Plan plan_resources(expand::DesiredResources desired, const state::KnownResource
   emit_renames(p, work);
   emit_creates(p, work);
   emit_uploads(p, work);
-  for (auto& w : work) emit_bundle_actions(p, w);
+  for (auto& w : work) {
+    emit_bundle_actions(p, w);
+    w = BundleWork{};  // its slots are in the actions now: the next bundle's reuse the memory
+  }
   emit_removals(p);
   p.plan.totals = compute_totals(p.plan);
   return std::move(p.plan);
