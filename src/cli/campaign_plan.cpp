@@ -203,16 +203,25 @@ Result<plan::Plan> plan_linted_campaign(const PlanRequest& request, const manife
 
 }  // namespace
 
-Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,
-                                   Clock& clock) {
+Result<plan::Plan> plan_from_file(const PlanRequest& request, std::future<Result<state::Store*>> opening,
+                                   api::Client* server, Clock& clock) {
   auto as_of = parse_as_of(request.as_of);
   if (!as_of.ok()) return as_of.error();
   const auto parsed = manifest::parse_campaign_file(request.campaign_file, manifest::ParseOptions{request.media_roots});
+  auto store = opening.get();
+  if (!store.ok()) return store.error();
   if (!parsed.campaign) return manifest::campaign_errors(request.campaign_file, parsed, {}).error();
   CampaignLint lint(request.campaign_file, parsed);
-  auto plan = plan_linted_campaign(request, *parsed.campaign, lint, store, server, clock, *as_of);
+  auto plan = plan_linted_campaign(request, *parsed.campaign, lint, *store, server, clock, *as_of);
   UGC_TRY(lint.verdict());
   return plan;
+}
+
+Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,
+                                   Clock& clock) {
+  std::promise<Result<state::Store*>> opened;
+  opened.set_value(store);
+  return plan_from_file(request, opened.get_future(), server, clock);
 }
 
 void add_target_option(CLI::App& sub, std::vector<std::string>& targets) {

@@ -4,6 +4,7 @@
 // server; apply plans the same way online.
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -102,6 +103,13 @@ void write_with_drift(const plan::Plan& plan, plan::RenderFormat format, const p
   });
 }
 
+// Whether the plan shows the captions review with each market's language and
+// the lint findings: a JSON plan has no review, and a targeted plan reviews
+// only its own captions (without languages or lint, as the renderer builds it).
+bool reviews_captions(const PlanFlags& flags, plan::RenderFormat format) {
+  return format != plan::RenderFormat::json && flags.targets.empty();
+}
+
 // How a plan is shown: colour on a terminal, the captions review, the PR
 // comment limit and where the whole plan can be found.
 plan::RenderOptions render_options_for(const PlanFlags& flags, plan::RenderFormat format,
@@ -128,11 +136,11 @@ Result<int> run_plan_folder(const PlanFlags& flags, plan::RenderFormat format, s
   for (const std::string& file : *files) {
     plan::CaptionReview captions;
     PlanRequest request{file, flags.as_of, bulk_allowed(flags), flags.media_roots};
-    request.captions = &captions;
+    request.captions = reviews_captions(flags, format) ? &captions : nullptr;
     auto plan = plan_from_file(request, store, nullptr, *clock);
     if (!plan.ok()) return plan.error().with_context(file);
     *plan = plan::restrict_to_targets(std::move(*plan), flags.targets);
-    const plan::CaptionReview* review = flags.targets.empty() ? &captions : nullptr;
+    const plan::CaptionReview* review = request.captions;
     FileSink out(stdout);
     plan::make_renderer(format, render_options_for(flags, format, review))->write(*plan, out);
     changes = changes || plan->has_changes();
@@ -164,23 +172,30 @@ Result<int> run_plan(PlanFlags& flags, const std::shared_ptr<Clock>& clock) {
   warn_targeting(flags, *format);
   auto drift = refresh_first(flags, clock);
   if (!drift.ok()) return drift.error();
-  auto store = state::Store::open_if_applied(flags.state, clock);
-  if (!store.ok()) return store.error();
-  if (std::filesystem::is_directory(flags.file))
+  if (std::filesystem::is_directory(flags.file)) {
+    auto store = state::Store::open_if_applied(flags.state, clock);
+    if (!store.ok()) return store.error();
     return run_plan_folder(flags, *format, *store ? &**store : nullptr, clock);
+  }
+  std::optional<state::Store> store;
+  auto opening = std::async(std::launch::async, [&flags, &clock, &store]() -> Result<state::Store*> {
+    auto applied = state::Store::open_if_applied(flags.state, clock);
+    if (!applied.ok()) return applied.error();
+    store = std::move(*applied);
+    return store ? &*store : nullptr;
+  });
   plan::CaptionReview captions;
   PlanRequest request{flags.file, flags.as_of, bulk_allowed(flags), flags.media_roots};
-  request.captions = &captions;
-  auto plan = plan_from_file(request, *store ? &**store : nullptr, nullptr, *clock);
+  request.captions = reviews_captions(flags, *format) ? &captions : nullptr;
+  auto plan = plan_from_file(request, std::move(opening), nullptr, *clock);
   if (!plan.ok()) return plan.error();
   *plan = plan::restrict_to_targets(std::move(*plan), flags.targets);
 
-  // A targeted plan reviews only its own captions (without languages or lint).
-  const plan::CaptionReview* review = flags.targets.empty() ? &captions : nullptr;
+  const plan::CaptionReview* review = request.captions;
   write_with_drift(*plan, *format, render_options_for(flags, *format, review), *drift);
   const bool changes = plan->has_changes();
   if (!flags.out.empty()) {
-    auto saved = saved_plan_of(std::move(*plan), *store ? &**store : nullptr, flags);
+    auto saved = saved_plan_of(std::move(*plan), store ? &*store : nullptr, flags);
     if (!saved.ok()) return saved.error();
     UGC_TRY(plan::save_plan(*saved, flags.out));
     log::print_stderr("info", "Saved the plan to " + flags.out + "; `ugc apply " + flags.out +

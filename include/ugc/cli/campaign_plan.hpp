@@ -9,6 +9,7 @@
 // are those the last apply kept in the state, else the defaults (and a note
 // says so). Online (`ugc apply`): today is --as-of or the server's Date header;
 // prices are GET /credit-costs, kept in the state for later offline plans.
+#include <future>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,12 @@ void add_target_option(CLI::App& sub, std::vector<std::string>& targets);
 // `store`: nullptr when no state file exists yet. `server`: nullptr offline.
 Result<plan::Plan> plan_from_file(const PlanRequest& request, state::Store* store, api::Client* server,
                                    Clock& clock);
+
+// The same with the state still being opened (on another thread: opening
+// quick-checks every page of the file), while the campaign file is parsed.
+// A state that cannot be opened fails the plan before the campaign's errors,
+// as if it had been opened first.
+Result<plan::Plan> plan_from_file(const PlanRequest& request, std::future<Result<state::Store*>> opening,
+                                   api::Client* server, Clock& clock);
 
 }  // namespace ugc::cli
