@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <utility>
 
 namespace ugc {
 namespace {
@@ -72,8 +73,11 @@ JsonWriter::~JsonWriter() { flush(); }
 void JsonWriter::flush() {
   if (!out_buffer_.empty()) out_.write(out_buffer_);
   out_buffer_.clear();
-  if (copy_ && !copy_buffer_.empty()) copy_->write(copy_buffer_);
-  copy_buffer_.clear();
+  if (copy_ && !copy_buffer_.empty()) {
+    copy_->take(std::move(copy_buffer_));
+    copy_buffer_ = std::string();
+    copy_buffer_.reserve(kJsonWriterBufferBytes);
+  }
 }
 
 void JsonWriter::flush_if_full() {
@@ -232,8 +236,8 @@ void JsonWriter::value(const OrderedJson& document_value) { document(document_va
 void JsonWriter::close_copy() {
   if (!copy_) return;
   for (auto it = levels_.rbegin(); it != levels_.rend(); ++it) copy_buffer_.push_back(it->object ? '}' : ']');
-  copy_->write(copy_buffer_);
-  copy_buffer_.clear();
+  copy_->take(std::move(copy_buffer_));
+  copy_buffer_ = std::string();
   copy_ = nullptr;
 }
 

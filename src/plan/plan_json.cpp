@@ -5,6 +5,7 @@
 
 #include "ugc/core/hash.hpp"
 #include "ugc/core/json_writer.hpp"
+#include "ugc/core/worker_sink.hpp"
 
 namespace ugc::plan {
 namespace {
@@ -508,20 +509,28 @@ void write_plan_members(const Plan& plan, JsonWriter& w) {
   w.end_array();
 }
 
-void write_signed_plan_json(const Plan& plan, ByteSink& out, const std::function<void(JsonWriter&)>& extra) {
+void write_signed_json(ByteSink& out, const std::function<void(JsonWriter&)>& members) {
   Sha256Stream hash;
   Sha256Sink hashed(hash);
   {
-    JsonWriter w(out, 2, &hashed);
+    WorkerSink hashing(hashed);
+    JsonWriter w(out, 2, &hashing);
     w.begin_object();
-    write_plan_members(plan, w);
-    if (extra) extra(w);
+    members(w);
     w.close_copy();
+    hashing.finish();
     w.key("checksum");
     w.value(hash.finish_hex());
     w.end_object();
   }
   out.write("\n");
+}
+
+void write_signed_plan_json(const Plan& plan, ByteSink& out, const std::function<void(JsonWriter&)>& extra) {
+  write_signed_json(out, [&](JsonWriter& w) {
+    write_plan_members(plan, w);
+    if (extra) extra(w);
+  });
 }
 
 Result<Plan> plan_from_json(const OrderedJson& j) {

@@ -68,11 +68,7 @@ OrderedJson saved_plan_to_json(const SavedPlan& saved) {
 }
 
 void write_saved_plan_json(const SavedPlan& saved, ByteSink& out) {
-  Sha256Stream hash;
-  Sha256Sink hashed(hash);
-  {
-    JsonWriter w(out, 2, &hashed);
-    w.begin_object();
+  write_signed_json(out, [&saved](JsonWriter& w) {
     w.key("format_version");
     w.value(kSavedPlanFormatVersion);
     w.key("state_id");
@@ -83,12 +79,7 @@ void write_saved_plan_json(const SavedPlan& saved, ByteSink& out) {
     w.begin_object();
     write_plan_members(saved.plan, w);
     w.end_object();
-    w.close_copy();
-    w.key("checksum");
-    w.value(hash.finish_hex());
-    w.end_object();
-  }
-  out.write("\n");
+  });
 }
 
 Status save_plan(const SavedPlan& saved, const std::string& path) {

@@ -27,6 +27,11 @@ std::string plan_checksum(const OrderedJson& document);
 OrderedJson plan_to_signed_json(const Plan& plan);
 // The members of plan_to_json(plan), in order, into an object `writer` has open.
 void write_plan_members(const Plan& plan, JsonWriter& writer);
+// An object as dump(2) writes it, streamed into `out`: `members` write its
+// members, then comes "checksum", the sha256 of its compact form without that
+// key (hashed on a thread of its own while the indented form is written), and
+// a newline.
+void write_signed_json(ByteSink& out, const std::function<void(JsonWriter&)>& members);
 // plan_to_signed_json(plan).dump(2) + "\n", streamed into `out`. `extra`, when
 // set, writes more members (e.g. "refresh") after the plan's and before the
 // checksum, which covers them too.

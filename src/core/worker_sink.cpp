@@ -1,0 +1,46 @@
+#include "ugc/core/worker_sink.hpp"
+
+#include <utility>
+
+namespace ugc {
+
+WorkerSink::WorkerSink(ByteSink& target) : target_(target), worker_([this] { drain(); }) {}
+
+WorkerSink::~WorkerSink() { finish(); }
+
+void WorkerSink::write(std::string_view bytes) { take(std::string(bytes)); }
+
+void WorkerSink::take(std::string&& bytes) {
+  if (bytes.empty()) return;
+  {
+    std::lock_guard hold(mu_);
+    pending_.push_back(std::move(bytes));
+  }
+  ready_.notify_one();
+}
+
+void WorkerSink::finish() {
+  if (!worker_.joinable()) return;
+  {
+    std::lock_guard hold(mu_);
+    closing_ = true;
+  }
+  ready_.notify_one();
+  worker_.join();
+}
+
+void WorkerSink::drain() {
+  for (;;) {
+    std::string bytes;
+    {
+      std::unique_lock hold(mu_);
+      ready_.wait(hold, [this] { return closing_ || !pending_.empty(); });
+      if (pending_.empty()) return;  // closing, and all is written
+      bytes = std::move(pending_.front());
+      pending_.pop_front();
+    }
+    target_.write(bytes);
+  }
+}
+
+}  // namespace ugc
