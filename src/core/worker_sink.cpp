@@ -8,13 +8,11 @@ WorkerSink::WorkerSink(ByteSink& target) : target_(target), worker_([this] { dra
 
 WorkerSink::~WorkerSink() { finish(); }
 
-void WorkerSink::write(std::string_view bytes) { take(std::string(bytes)); }
-
-void WorkerSink::take(std::string&& bytes) {
+void WorkerSink::write(std::string_view bytes) {
   if (bytes.empty()) return;
   {
     std::lock_guard hold(mu_);
-    pending_.push_back(std::move(bytes));
+    pending_.emplace_back(bytes);
   }
   ready_.notify_one();
 }

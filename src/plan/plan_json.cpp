@@ -265,7 +265,9 @@ void write_request(JsonWriter& w, const Action& a, const Request& r) {
   w.key("path");
   w.value(r.path);
   w.key("body");
-  w.value(request_body(a, r));  // nlohmann::json keeps keys sorted, as request_to_json's re-parse does
+  // nlohmann::json keeps keys sorted, as request_to_json's re-parse does.
+  if (r.slot_batch) w.value(request_body(a, r));
+  else w.value(r.body);  // request_body() would copy it
   if (!r.file.empty() || !r.form.empty()) {
     w.key("file");
     w.value(r.file);

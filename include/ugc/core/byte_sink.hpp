@@ -14,9 +14,6 @@ class ByteSink {
  public:
   virtual ~ByteSink() = default;
   virtual void write(std::string_view bytes) = 0;
-  // The same for bytes the writer is done with: a sink that keeps them (a
-  // WorkerSink's queue) takes the string instead of copying it.
-  virtual void take(std::string&& bytes) { write(bytes); }
 };
 
 // Appends to a string the caller owns.

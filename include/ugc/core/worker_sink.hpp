@@ -22,7 +22,6 @@ class WorkerSink : public ByteSink {
   WorkerSink& operator=(const WorkerSink&) = delete;
 
   void write(std::string_view bytes) override;
-  void take(std::string&& bytes) override;
   // Returns once every byte written has reached the target; write no more.
   void finish();
 
