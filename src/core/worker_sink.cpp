@@ -11,8 +11,10 @@ WorkerSink::~WorkerSink() { finish(); }
 void WorkerSink::write(std::string_view bytes) {
   if (bytes.empty()) return;
   {
-    std::lock_guard hold(mu_);
+    std::unique_lock hold(mu_);
+    room_.wait(hold, [this] { return pending_bytes_ < kMaxPendingBytes; });
     pending_.emplace_back(bytes);
+    pending_bytes_ += bytes.size();
   }
   ready_.notify_one();
 }
@@ -38,6 +40,11 @@ void WorkerSink::drain() {
       pending_.pop_front();
     }
     target_.write(bytes);
+    {
+      std::lock_guard hold(mu_);
+      pending_bytes_ -= bytes.size();
+    }
+    room_.notify_one();
   }
 }
 

@@ -3,6 +3,7 @@
 // has all arrived (a checksum read before then would cover part of the plan).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <string>
@@ -54,4 +55,29 @@ TEST_CASE("a worker sink dropped without finish still delivers what was written"
     sink.write("second");
   }
   CHECK(target.received == "first second");
+}
+
+TEST_CASE("a worker sink ahead of a slow target waits for it instead of queueing the whole output") {
+  // A target that takes a while per piece and says how much it has had.
+  class SlowCountingSink : public ugc::ByteSink {
+   public:
+    void write(std::string_view bytes) override {
+      std::this_thread::sleep_for(std::chrono::microseconds(300));
+      received.fetch_add(bytes.size());
+    }
+    std::atomic<std::size_t> received{0};
+  };
+  SlowCountingSink target;
+  const std::string piece(64 * 1024, 'x');
+  std::size_t written = 0, most_waiting = 0;
+  {
+    ugc::WorkerSink sink(target);
+    for (int i = 0; i < 100; ++i) {  // 6.4 MB
+      sink.write(piece);
+      written += piece.size();
+      most_waiting = std::max(most_waiting, written - target.received.load());
+    }
+  }
+  CHECK(target.received.load() == written);
+  CHECK(most_waiting <= ugc::WorkerSink::kMaxPendingBytes + piece.size());
 }
