@@ -74,8 +74,10 @@ class Linter {
   Linter(const Campaign& c, const LintOptions& o) : c_(c), o_(o) {
     // Each video's posts, in schedule order, found once: a scan of the whole
     // schedule per video is quadratic (400 million comparisons at 200,000 slots).
-    if (o_.schedule)
+    if (o_.schedule) {
       for (const auto& s : *o_.schedule) schedule_by_video_[s.video].push_back(&s);
+      days_.reserve(o_.schedule->size());  // about a day per post: no rehash of a map this big
+    }
   }
 
   ContentFindings content() {
