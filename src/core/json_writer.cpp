@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <utility>
 
 namespace ugc {
 namespace {
