@@ -47,13 +47,12 @@ bool block_closed_bundle(Planning& p, const BundleWork& w) {
   // (a cancel stops those), or cancelled with the bundle.
   int pending = 0;
   std::vector<FieldChange> held;
-  for (const expand::DesiredSlot* s : p.index.slots_of(w.want->external_ref)) {
-    auto it = p.index.view().slots.find(s->external_ref);
-    const bool known = it != p.index.view().slots.end();
-    if (known && slot_state(it->second.slot->status) == SlotState::posted) continue;
+  for (const expand::DesiredSlot& s : p.index.slots_of(w.want->external_ref)) {
+    const KnownView::Slot* known = p.index.known_of(s);
+    if (known && slot_state(known->slot->status) == SlotState::posted) continue;
     ++pending;
-    held.push_back({"video " + s->video_id + " (" + s->external_ref + ")",
-                    some(known ? it->second.slot->status : std::string("not configured")), some("blocked")});
+    held.push_back({"video " + s.video_id + " (" + s.external_ref + ")",
+                    some(known ? known->slot->status : std::string("not configured")), some("blocked")});
   }
   if (pending == 0) return false;
   const std::string& status = w.have->status;

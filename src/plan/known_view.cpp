@@ -25,8 +25,9 @@ KnownView make_known_view(const expand::DesiredResources& desired, const state::
     view.bundles[b.external_ref] = {b, b.external_ref};
   }
   view.slots.reserve(known.slots.size());
-  for (const auto& s : known.slots)
-    if (campaign_bundles.count(s.bundle_ref)) view.slots[s.external_ref] = {&s, s.external_ref};
+  for (const auto& s : known.slots)  // refs are unique in state (its primary key)
+    if (campaign_bundles.count(s.bundle_ref))
+      view.slots.emplace(s.external_ref, KnownView::Slot{&s, s.external_ref, nullptr, view.slots.size()});
 
   for (const auto& move : desired.moved) {
     const bool bundle_target = desired.find_bundle(move.to) != nullptr;

@@ -29,6 +29,8 @@ struct KnownView {
     const state::KnownSlot* slot = nullptr;
     std::string_view state_ref;         // the ref state knows it by
     state::KnownSlot* copy = nullptr;  // the renamed copy, once made (then = slot)
+    std::size_t ordinal = 0;            // 0, 1, ... in state's order: the slot's place in per-slot flags
+    bool desired = false;               // the file has a slot of this ref (set by ResourceIndex)
   };
   std::map<std::string, Bundle> bundles;
   // Keys view their slot's external_ref. Unordered: looked up once per desired slot.

@@ -8,9 +8,8 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <string_view>
-#include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "resource_index.hpp"
 #include "string_pair_less.hpp"
@@ -22,13 +21,13 @@ namespace ugc::plan {
 
 struct Planning {
   Planning(const PlanInputs& plan_inputs, const ResourceIndex& resource_index)
-      : inputs(plan_inputs), index(resource_index) {}
+      : inputs(plan_inputs), index(resource_index), placed(resource_index.view().slots.size(), false) {}
 
   const PlanInputs& inputs;
   const ResourceIndex& index;
   Plan plan;
   DayCounts days;                       // slots dated per day per bundle (3 a day at most)
-  std::unordered_set<std::string_view> placed;  // desired slot refs (views) matched to a known slot in place
+  std::vector<bool> placed;             // by KnownView::Slot::ordinal: matched to a desired slot in place
   std::set<std::string> held_bundles;   // blocked bundles: nothing of theirs is touched
   std::map<std::pair<std::string, std::string>, std::string, StringPairLess> upload_actions;  // (purpose, key) -> id
 

@@ -6,11 +6,11 @@ namespace ugc::plan {
 
 void count_taken_days(Planning& p, const BundleWork& w) {
   const std::string& ref = w.want->external_ref;
-  for (const expand::DesiredSlot* s : p.index.slots_of(ref))
-    if (s->publish_date >= w.earliest) p.days.add(ref, s->publish_date);
+  for (const expand::DesiredSlot& s : p.index.slots_of(ref))
+    if (s.publish_date >= w.earliest) p.days.add(ref, s.publish_date);
   for (const KnownView::Slot* known : p.index.known_slots_of(ref)) {
+    if (known->desired) continue;
     const state::KnownSlot& k = *known->slot;
-    if (p.index.is_desired_slot(k.external_ref)) continue;
     auto st = slot_state(k.status);
     if (st == SlotState::unconfigured || st == SlotState::cancelled) continue;
     if (auto d = CivilDate::parse(k.publish_date); d && *d >= w.earliest) p.days.add(ref, *d);

@@ -48,7 +48,7 @@ bool note_kept_slot(Planning& p, const state::KnownSlot& k, const std::string& w
 
 void emit_removal(Planning& p, const KnownView::Slot& ks) {
   const state::KnownSlot& k = *ks.slot;
-  const std::string why = p.index.is_desired_slot(k.external_ref)
+  const std::string why = ks.desired
                               ? "video " + k.campaign_video + " moved to another slot"
                               : "video " + k.campaign_video + " is no longer in the file for this market/platform";
   if (note_kept_slot(p, k, why)) return;
@@ -74,7 +74,7 @@ void emit_removals(Planning& p) {
   note_removed_bundles(p);
   std::vector<const KnownView::Slot*> gone;
   for (const auto& [ref, ks] : p.index.view().slots)
-    if (!p.placed.count(ref) && !p.held_bundles.count(ks.slot->bundle_ref)) gone.push_back(&ks);
+    if (!p.placed[ks.ordinal] && !p.held_bundles.count(ks.slot->bundle_ref)) gone.push_back(&ks);
   std::sort(gone.begin(), gone.end(), [](const KnownView::Slot* a, const KnownView::Slot* b) {
     if (a->slot->bundle_ref != b->slot->bundle_ref) return a->slot->bundle_ref < b->slot->bundle_ref;
     if (a->slot->position != b->slot->position) return a->slot->position < b->slot->position;

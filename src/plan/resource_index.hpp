@@ -4,11 +4,10 @@
 // Read-only once built; borrows `desired` and `known`, which must outlive it.
 // Private to module plan.
 #include <map>
-#include <set>
-#include <unordered_map>
-#include <unordered_set>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,11 +31,19 @@ class ResourceIndex {
   // Known bundles and slots after the file's `moved:` renames.
   const KnownView& view() const { return view_; }
 
-  const std::vector<const expand::DesiredSlot*>& slots_of(const std::string& bundle_ref) const;
+  // The bundle's desired slots, by position: a run of desired().slots, which
+  // expand orders by bundle.
+  std::span<const expand::DesiredSlot> slots_of(const std::string& bundle_ref) const;
   const std::vector<const KnownView::Slot*>& known_slots_of(const std::string& bundle_ref) const;
-  bool is_desired_slot(const std::string& slot_ref) const { return desired_slot_refs_.count(slot_ref) > 0; }
+  // The known slot of a desired slot's ref (after `moved:`), matched once here
+  // so that no later step looks a slot up by its ref again; nullptr if none.
+  const KnownView::Slot* known_of(const expand::DesiredSlot& slot) const {
+    return known_of_desired_.empty() ? nullptr : known_of_desired_[static_cast<std::size_t>(&slot - desired_.slots.data())];
+  }
 
   const expand::DesiredMedia* media(const std::string& media_id) const;
+  // The key the slot's media is recorded under (see media_key).
+  const std::string& media_key_of(const expand::DesiredSlot& slot) const;
   const state::KnownMedia* known_media(const std::string& key, const std::string& purpose) const;
   // Media key of the bundle's profile picture; empty without one.
   std::string picture_key(const expand::DesiredBundle& bundle) const;
@@ -49,15 +56,18 @@ class ResourceIndex {
   int quantity_to_buy(const expand::DesiredBundle& bundle) const;
 
  private:
+  void index_bundle_runs();
+  void match_known_slots();
+
   const expand::DesiredResources& desired_;
   const state::KnownResources& known_;
-  KnownView view_;
+  KnownView view_;  // its slots' `desired` flags are set here
   // Hashed: looked up once or twice per slot, never iterated.
   std::unordered_map<std::string, const expand::DesiredMedia*> media_by_id_;
   std::map<std::pair<std::string, std::string>, const state::KnownMedia*, StringPairLess> known_media_;  // (key, purpose)
   // Indexed once: a per-bundle scan of all slots is quadratic at thousands of slots.
-  std::unordered_map<std::string, std::vector<const expand::DesiredSlot*>> slots_by_bundle_;
-  std::unordered_set<std::string_view> desired_slot_refs_;  // views of desired_.slots
+  std::unordered_map<std::string_view, std::span<const expand::DesiredSlot>> slots_by_bundle_;  // views of desired_
+  std::vector<const KnownView::Slot*> known_of_desired_;  // by index in desired_.slots; empty when state has none
   std::unordered_map<std::string, std::vector<const KnownView::Slot*>> known_slots_by_bundle_;
 };
 

@@ -22,14 +22,13 @@ void decide_slot_quantity(Planning& p, BundleWork& w) {
 
 // The known slot at the same place (bundle and position), if any.
 void match_known_slot(Planning& p, const BundleWork& w, SlotWork& sw) {
-  const auto& known_slots = p.index.view().slots;
-  auto it = known_slots.find(sw.want->external_ref);
-  if (it == known_slots.end()) return;
-  const state::KnownSlot& k = *it->second.slot;
+  const KnownView::Slot* known = p.index.known_of(*sw.want);
+  if (!known) return;
+  const state::KnownSlot& k = *known->slot;
   if (k.bundle_ref != w.want->external_ref || k.position != sw.want->position) return;
   sw.have = &k;
-  sw.state_ref = it->second.state_ref;
-  p.placed.insert(sw.want->external_ref);
+  sw.state_ref = known->state_ref;
+  p.placed[known->ordinal] = true;
 }
 
 // Field changes of a slot already configured in state (`sw.have`).
@@ -39,15 +38,18 @@ void diff_slot(Planning& p, const BundleWork& w, SlotWork& sw, SlotState st) {
   const bool posted = st == SlotState::posted;
   std::string date = posted ? k.publish_date : planned_date(p, w, s, k.publish_date);
   if (posted && s.publish_date.str() != k.publish_date) date = s.publish_date.str();
-  sw.record = p.index.record_of(s, date);
-  sw.record.previous_ref = sw.state_ref != s.external_ref ? sw.state_ref : "";
+  const std::string& media_key = p.index.media_key_of(s);
   if (sw.state_ref != s.external_ref) sw.changes.push_back({"external_ref", some(std::string(sw.state_ref)), some(s.external_ref)});
   if (k.caption != s.caption) sw.changes.push_back({"caption", some(k.caption), some(s.caption)});
   if (k.publish_date != date) sw.changes.push_back({"publish_date", some(k.publish_date), some(date)});
-  if (k.media_sha256 != sw.record.media_key) {
-    sw.changes.push_back({"media", some(k.media_sha256), some(sw.record.media_key)});
+  if (k.media_sha256 != media_key) {
+    sw.changes.push_back({"media", some(k.media_sha256), some(media_key)});
     sw.media_changed = true;
   }
+  // Only a changed slot is sent: an unchanged one (most of an applied plan) needs no record.
+  if (sw.changes.empty()) return;
+  sw.record = p.index.record_of(s, date);
+  sw.record.previous_ref = sw.state_ref != s.external_ref ? sw.state_ref : "";
 }
 
 // Sorts one desired slot into configure (new), patch, publish_known (configured,
@@ -83,9 +85,9 @@ void decide_slots(Planning& p, BundleWork& w) {
   count_taken_days(p, w);
   decide_slot_quantity(p, w);
   std::vector<SlotWork> reconfigure;
-  const auto& wanted = p.index.slots_of(w.want->external_ref);
+  const auto wanted = p.index.slots_of(w.want->external_ref);
   if (!w.have) w.configure.reserve(wanted.size());  // a bundle to create configures every slot
-  for (const expand::DesiredSlot* s : wanted) decide_slot(p, w, *s, reconfigure);
+  for (const expand::DesiredSlot& s : wanted) decide_slot(p, w, s, reconfigure);
   // Configured slots: one batch PUT carries any number of them; a lone
   // caption/date/ref change is a PATCH (same one request, no re-send of media).
   bool batch = !w.configure.empty() || reconfigure.size() >= 2 ||
