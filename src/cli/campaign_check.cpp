@@ -39,14 +39,14 @@ std::optional<std::vector<manifest::ScheduledPost>> lint_schedule(const manifest
   return lint_schedule(*desired);
 }
 
-std::vector<manifest::ScheduledPost> lint_schedule(const expand::DesiredResources& fresh) {
+std::vector<manifest::ScheduledPost> lint_schedule(const expand::DesiredResources& desired) {
   // Each slot's account by its bundle, looked up once (a scan of the bundles
   // per slot is quadratic: 800 million comparisons at 200,000 slots).
   std::unordered_map<std::string_view, int> account_of_bundle;
-  for (const auto& b : fresh.bundles) account_of_bundle[b.external_ref] = b.index;  // the last of a ref wins
+  for (const auto& b : desired.bundles) account_of_bundle[b.external_ref] = b.index;  // the last of a ref wins
   std::vector<manifest::ScheduledPost> posts;
-  posts.reserve(fresh.slots.size());
-  for (const auto& slot : fresh.slots) {
+  posts.reserve(desired.slots.size());
+  for (const auto& slot : desired.slots) {
     auto it = account_of_bundle.find(slot.bundle_ref);
     const int account = it == account_of_bundle.end() ? 1 : it->second;
     posts.push_back(manifest::ScheduledPost{slot.video_id, slot.market, slot.platform, account, slot.publish_date});

@@ -80,10 +80,8 @@ plan::Note default_prices_note() {
                     "/credit-costs into this state yet (apply prices online before it runs)"};
 }
 
-// The lint of a parsed campaign that needs no state, on a thread of its own
-// beside reading state and planning: the content rules (a sixth of a plan's
-// work) and, when asked, the fresh-state schedule the date rules read
-// (lint_schedule: a second expansion when state records slots). The verdict is
+// The content rules of a parsed campaign's lint (a sixth of a plan's work),
+// on a thread of their own beside reading state and planning. The verdict is
 // taken before anything is sent or written, and before a plan is returned: an
 // invalid campaign fails as if it had been linted first.
 class CampaignLint {
@@ -91,68 +89,40 @@ class CampaignLint {
   CampaignLint(const std::string& path, const manifest::ParseOutcome& parsed)
       : path_(path),
         parsed_(parsed),
-        schedule_wanted_(schedule_answer_.get_future()),
-        running_(std::async(std::launch::async, [this] { return run(); })) {}
+        running_(std::async(std::launch::async, [this] { return manifest::lint_content(*parsed_.campaign); })) {}
   CampaignLint(const CampaignLint&) = delete;
   CampaignLint& operator=(const CampaignLint&) = delete;
-  ~CampaignLint() { want_schedule(false); }  // the thread waits for an answer
 
-  // Whether the thread also builds the fresh-state schedule; the first answer counts.
-  void want_schedule(bool wanted) {
-    if (answered_) return;
-    answered_ = true;
-    schedule_answer_.set_value(wanted);
-  }
   const Status& verdict() {
-    if (!verdict_) verdict_ = manifest::campaign_errors(path_, parsed_, results().findings);
+    if (!verdict_) verdict_ = manifest::campaign_errors(path_, parsed_, findings());
     return *verdict_;
   }
   // After the verdict, which reads them.
   manifest::ContentFindings take_findings() {
     verdict();
-    return std::move(results().findings);
+    return std::move(findings());
   }
-  std::optional<std::vector<manifest::ScheduledPost>> take_schedule() { return std::move(results().schedule); }
 
  private:
-  struct Results {
-    manifest::ContentFindings findings;
-    std::optional<std::vector<manifest::ScheduledPost>> schedule;
-  };
-  Results run() {
-    Results r;
-    r.findings = manifest::lint_content(*parsed_.campaign);
-    if (schedule_wanted_.get()) r.schedule = lint_schedule(*parsed_.campaign);
-    return r;
-  }
-  Results& results() {
-    want_schedule(false);  // unanswered, the thread would never end
-    if (!results_) results_ = running_.get();
-    return *results_;
+  manifest::ContentFindings& findings() {
+    if (!findings_) findings_ = running_.get();
+    return *findings_;
   }
 
   const std::string& path_;
   const manifest::ParseOutcome& parsed_;
-  std::promise<bool> schedule_answer_;
-  std::future<bool> schedule_wanted_;
-  bool answered_ = false;
-  std::future<Results> running_;  // after what the thread reads
-  std::optional<Results> results_;
+  std::future<manifest::ContentFindings> running_;  // after what the thread reads
+  std::optional<manifest::ContentFindings> findings_;
   std::optional<Status> verdict_;
 };
 
-// plan_campaign, and lint's fresh-state schedule into `schedule` when it is
-// set: the lint thread's against a state that records slots; against one that
-// records none the planner's expansion is that fresh one, used for both.
+// plan_campaign, and into `schedule` when it is set the schedule the date
+// rules read: the plan's own, each slot where this plan keeps or puts it.
 Result<plan::Plan> plan_with_schedule(const manifest::Campaign& campaign, const state::KnownResources& known,
-                                      const plan::PlanInputs& inputs, CampaignLint& lint,
+                                      const plan::PlanInputs& inputs,
                                       std::optional<std::vector<manifest::ScheduledPost>>* schedule) {
-  if (!schedule || !known.slots.empty()) {
-    auto plan = plan::plan_campaign(campaign, known, inputs);
-    if (schedule) *schedule = lint.take_schedule();
-    return plan;
-  }
-  auto desired = expand::expand_campaign(campaign);
+  if (!schedule) return plan::plan_campaign(campaign, known, inputs);
+  auto desired = expand::expand_campaign(campaign, plan::recorded_places(known));
   if (!desired.ok()) return desired.error();
   *schedule = lint_schedule(*desired);
   return plan::plan_resources(std::move(*desired), known, inputs);
@@ -165,7 +135,6 @@ Result<plan::Plan> plan_linted_campaign(const PlanRequest& request, const manife
   if (!sha.ok()) return sha.error();
   auto state = read_state_facts(store, campaign.id);
   if (!state.ok()) return state.error();
-  lint.want_schedule(request.captions && !state->known.slots.empty());
   std::optional<ServerFacts> online;
   if (server) {
     UGC_TRY(lint.verdict());
@@ -187,7 +156,7 @@ Result<plan::Plan> plan_linted_campaign(const PlanRequest& request, const manife
   inputs.campaign_file = request.campaign_file;
   inputs.campaign_sha256 = *sha;
   std::optional<std::vector<manifest::ScheduledPost>> schedule;
-  auto plan = plan_with_schedule(campaign, state->known, inputs, lint, request.captions ? &schedule : nullptr);
+  auto plan = plan_with_schedule(campaign, state->known, inputs, request.captions ? &schedule : nullptr);
   if (!plan.ok()) return plan.error();
   if (state->unsettled_requests > 0) plan->notes.push_back(unsettled_note(state->unsettled_requests));
   if (!online && !state->prices) plan->notes.push_back(default_prices_note());

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "ugc/expand/expand.hpp"
+#include "ugc/plan/diff.hpp"
 #include "ugc/state/state_uri.hpp"
 #include "ugc/state/store.hpp"
 
@@ -108,13 +109,9 @@ Status gather_known(const manifest::Campaign& campaign, state::Store& store, con
 
 // What the file wants that the state does not record yet.
 Status gather_desired(const manifest::Campaign& campaign, const state::KnownResources& known, Gathered& g) {
-  expand::SlotAssignment previous;
   std::set<std::string> known_slots;
-  for (const auto& s : known.slots) {
-    previous[s.external_ref] = {s.bundle_ref, s.position};
-    known_slots.insert(s.external_ref);
-  }
-  auto desired = expand::expand_campaign(campaign, previous);
+  for (const auto& s : known.slots) known_slots.insert(s.external_ref);
+  auto desired = expand::expand_campaign(campaign, plan::recorded_places(known));
   if (!desired) return desired.error();
   for (const auto& d : desired->bundles) {
     if (g.bundles.count(d.external_ref)) continue;

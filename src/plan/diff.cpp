@@ -51,12 +51,16 @@ Plan plan_resources(expand::DesiredResources desired, const state::KnownResource
   return std::move(p.plan);
 }
 
+expand::SlotAssignment recorded_places(const state::KnownResources& known) {
+  expand::SlotAssignment places;
+  places.reserve(known.slots.size());
+  for (const auto& s : known.slots) places[s.external_ref] = {s.bundle_ref, s.position};
+  return places;
+}
+
 Result<Plan> plan_campaign(const manifest::Campaign& campaign, const state::KnownResources& known,
                            const PlanInputs& inputs) {
-  expand::SlotAssignment previous;
-  previous.reserve(known.slots.size());
-  for (const auto& s : known.slots) previous[s.external_ref] = {s.bundle_ref, s.position};
-  auto desired = expand::expand_campaign(campaign, previous);
+  auto desired = expand::expand_campaign(campaign, recorded_places(known));
   if (!desired) return desired.error();
   return plan_resources(std::move(*desired), known, inputs);
 }

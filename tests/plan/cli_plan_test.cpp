@@ -290,3 +290,59 @@ TEST_CASE("the plan's captions review shows every finding ugc lint reports, cont
                              std::to_string(findings["warnings"].get<int>()) + " warnings";
   CHECK_MESSAGE(plan.out.find(counts) != std::string::npos, plan.out);
 }
+
+TEST_CASE("the review's date rules read the plan's own slot places, not those of a fresh state") {
+  // Four videos on one day, two accounts. A fresh state would put two on each
+  // account; this state keeps v1, v2 and v3 on account 1, so the plan posts
+  // three there that day: the review says so (ugc lint, which knows no state,
+  // cannot).
+  TempDir dir;
+  const std::string file = dir.file("crowded.yaml");
+  std::ofstream(file) << R"(version: 1
+campaign: crowd
+creators:
+  c1: {rights: {markets: [US], platforms: [tiktok], until: 2027-12-31}, disclosure: "#ad"}
+media:
+  clip: {creator: c1, url: "https://cdn.example.com/clip.mp4"}
+markets:
+  US: {language: en, platforms: [tiktok], accounts: 2, videos_per_account: 3}
+accounts:
+  username: "crowd.{market}{n}"
+  visible_name: {en: "Crowd"}
+  biography: {en: "Real routines"}
+  profile_picture: "https://cdn.example.com/logo.png"
+videos:
+  - {id: v1, media: clip, publish_on: 2027-06-10, captions: {en: "Morning routine, part one #ad"}}
+  - {id: v2, media: clip, publish_on: 2027-06-10, captions: {en: "Evening routine, part two #ad"}}
+  - {id: v3, media: clip, publish_on: 2027-06-10, captions: {en: "Weekend routine, part three #ad"}}
+  - {id: v4, media: clip, publish_on: 2027-06-10, captions: {en: "Travel routine, part four #ad"}}
+)";
+  const std::string state = dir.file("state.db");
+  {
+    auto campaign = manifest::load_campaign(file);
+    REQUIRE_MESSAGE(campaign.ok(), campaign.error().message());
+    auto plan = plan_campaign(*campaign, {}, inputs_as_of("2027-05-01"));
+    REQUIRE(plan.ok());
+    auto store = open_store(state);
+    REQUIRE(store.ok());
+    REQUIRE(record_applied(*store, *plan).ok());
+    auto v2 = store->find_slot("crowd-v2-US-tiktok");
+    REQUIRE((v2.ok() && *v2));
+    REQUIRE((*v2)->bundle_ref == "crowd-US-tiktok-2");  // where a fresh state puts it
+    state::KnownSlot moved = **v2;
+    moved.bundle_ref = "crowd-US-tiktok-1";
+    moved.position = 3;
+    REQUIRE(store->upsert_slot(moved).ok());
+    auto v3 = store->find_slot("crowd-v3-US-tiktok");
+    REQUIRE((v3.ok() && *v3));
+    state::KnownSlot edited = **v3;
+    edited.caption = "An older caption #ad";  // v3 is in the plan (and its review): a caption to change
+    REQUIRE(store->upsert_slot(edited).ok());
+  }
+  const std::string crowded = "3 videos on 2027-06-10 for US/tiktok/1";
+  Run plan = ugc_plan(dir, "'" + file + "' --as-of 2027-05-01 --state '" + state + "'");
+  REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+  CHECK_MESSAGE(plan.out.find("too-many-posts-per-day]: " + crowded) != std::string::npos, plan.out);
+  Run lint = ugc_run(dir, "lint '" + file + "' --as-of 2027-05-01");
+  CHECK_MESSAGE(lint.out.find(crowded) == std::string::npos, lint.out);
+}

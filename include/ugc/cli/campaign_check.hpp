@@ -45,9 +45,9 @@ std::vector<FileFindings> check_campaign_files(const CheckRequest& request);
 // rules; nullopt when expansion fails (validation reports why; lint then uses
 // each video's publish_on).
 std::optional<std::vector<manifest::ScheduledPost>> lint_schedule(const manifest::Campaign& campaign);
-// The same from resources already expanded on a fresh state (a plan against
-// an empty state expands once for both).
-std::vector<manifest::ScheduledPost> lint_schedule(const expand::DesiredResources& fresh);
+// The same from resources already expanded: a plan's review reads the plan's
+// own expansion (the places state records kept), not a fresh state's.
+std::vector<manifest::ScheduledPost> lint_schedule(const expand::DesiredResources& desired);
 
 struct FindingCounts {
   int errors = 0;

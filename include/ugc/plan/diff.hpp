@@ -46,6 +46,9 @@ struct PlanInputs {
 Plan plan_resources(expand::DesiredResources desired, const state::KnownResources& known,
                     const PlanInputs& inputs);
 
+// The slot places state records, which an expansion keeps.
+expand::SlotAssignment recorded_places(const state::KnownResources& known);
+
 // Expands `campaign` keeping the slot places recorded in `known`, then diffs.
 Result<Plan> plan_campaign(const manifest::Campaign& campaign, const state::KnownResources& known,
                            const PlanInputs& inputs);
