@@ -199,7 +199,8 @@ SlotRequests slot_requests(const Campaign& campaign, Problems& problems, std::se
   requests.slots.reserve(most);
   requests.videos.reserve(most);
   requests.groups.reserve(most);
-  std::unordered_set<std::string> refs;
+  // Views of the requests' refs: `most` slots are reserved, so none moves.
+  std::unordered_set<std::string_view> refs;
   refs.reserve(most);
   for (const Video& video : campaign.videos) {
     const manifest::Media* media = campaign.find_media(video.media);
@@ -234,12 +235,13 @@ SlotRequests slot_requests(const Campaign& campaign, Problems& problems, std::se
         slot.media = media->id;
         slot.caption = *caption;
         slot.where = video.where;
-        if (!refs.insert(slot.external_ref).second) {
-          problems.add(video.where, "two slots would share external_ref '" + slot.external_ref +
+        requests.slots.push_back(std::move(slot));
+        if (!refs.insert(requests.slots.back().external_ref).second) {
+          problems.add(video.where, "two slots would share external_ref '" + requests.slots.back().external_ref +
                                         "'; video ids must be unique");
+          requests.slots.pop_back();
           continue;
         }
-        requests.slots.push_back(std::move(slot));
         requests.videos.push_back(&video);
         requests.groups.push_back(group_key(market->code, platform));
       }

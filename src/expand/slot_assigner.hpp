@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@ std::string group_key(const std::string& market, manifest::Platform platform);
 
 class SlotAssigner {
  public:
+  // Borrows `bundles`, which must outlive it (its places view their refs).
   explicit SlotAssigner(const std::vector<DesiredBundle>& bundles);
 
   // Takes `place` for a slot of `group` if that bundle is in the group, the
@@ -36,7 +38,7 @@ class SlotAssigner {
 
  private:
   struct Space {
-    std::string bundle_ref;
+    std::string_view bundle_ref;
     std::vector<bool> taken;  // [position - 1]
     int free = 0;
     int lowest_free = 0;  // index into taken; == taken.size() when full
@@ -55,7 +57,7 @@ class SlotAssigner {
   // Hashed and indexed: taken once or twice per slot, a lookup of ordered
   // string keys per take was most of an expansion from a recorded state.
   std::vector<Space> spaces_;                                   // bundle order
-  std::unordered_map<std::string, std::size_t> by_ref_;         // bundle_ref -> spaces_ index
+  std::unordered_map<std::string_view, std::size_t> by_ref_;    // bundle_ref -> spaces_ index
   std::vector<Group> groups_;                                   // first-seen order
   std::unordered_map<std::string, std::size_t> group_by_key_;  // key -> groups_ index
 };

@@ -1,6 +1,7 @@
 #include "known_view.hpp"
 
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace ugc::plan {
 namespace {
@@ -18,7 +19,7 @@ state::KnownSlot& renamed_copy(KnownView& view, KnownView::Slot& s) {
 
 KnownView make_known_view(const expand::DesiredResources& desired, const state::KnownResources& known) {
   KnownView view;
-  std::set<std::string> campaign_bundles;
+  std::unordered_set<std::string_view> campaign_bundles;  // views of known.bundles' refs; probed per slot
   for (const auto& b : known.bundles) {
     if (!b.campaign.empty() && !desired.campaign.empty() && b.campaign != desired.campaign) continue;
     campaign_bundles.insert(b.external_ref);

@@ -5,6 +5,7 @@
 // diffed against state by the planner.
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -54,12 +55,14 @@ struct DesiredMedia {
 
 // Where a slot sits: kept across runs so that adding a video never moves one
 // that already has a slot. Keyed by slot external_ref; unordered (looked up
-// once per slot, and no use depends on its order).
+// once per slot, and no use depends on its order). Views: the refs it names
+// (state's records, or the resources it was made from) must outlive it
+// (copying 200,000 recorded refs into it took ~40 ms of a plan).
 struct SlotPlace {
-  std::string bundle_ref;
+  std::string_view bundle_ref;
   int position = 0;
 };
-using SlotAssignment = std::unordered_map<std::string, SlotPlace>;
+using SlotAssignment = std::unordered_map<std::string_view, SlotPlace>;
 
 struct DesiredResources {
   std::string campaign;
