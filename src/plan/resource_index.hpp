@@ -1,6 +1,7 @@
 #pragma once
 // The desired and known resources of one planning run, indexed the ways the
-// planner looks them up: media by id and by (key, purpose), slots by bundle.
+// planner looks them up: media by id and by (key, purpose), slots by bundle,
+// and each desired slot's known slot.
 // Read-only once built; borrows `desired` and `known`, which must outlive it.
 // Private to module plan.
 #include <map>
@@ -38,7 +39,8 @@ class ResourceIndex {
   // The known slot of a desired slot's ref (after `moved:`), matched once here
   // so that no later step looks a slot up by its ref again; nullptr if none.
   const KnownView::Slot* known_of(const expand::DesiredSlot& slot) const {
-    return known_of_desired_.empty() ? nullptr : known_of_desired_[static_cast<std::size_t>(&slot - desired_.slots.data())];
+    if (known_of_desired_.empty()) return nullptr;
+    return known_of_desired_[static_cast<std::size_t>(&slot - desired_.slots.data())];
   }
 
   const expand::DesiredMedia* media(const std::string& media_id) const;
