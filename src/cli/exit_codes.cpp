@@ -21,9 +21,9 @@ int exit_code_for(ErrorKind kind) {
 
 const char* exit_codes_help() {
   return "Exit codes: 0 success; 1 error (bad input, stale plan, lock held, no confirmation: nothing applied); "
-         "2 plan --detailed-exitcode: changes (reconcile: changes applied); 3 partial apply, import or pull "
-         "(rerun to carry on); 4 status: needs attention (reconcile: some campaigns failed); 5 reconcile guardrail "
-         "stop; 130 interrupted. Troubleshooting: docs/troubleshooting.md";
+         "2 plan --detailed-exitcode: changes (reconcile: changes applied); 3 partial apply, import, pull or "
+         "reconcile (some actions or campaigns failed; rerun to carry on); 4 status: needs attention; 5 reconcile "
+         "guardrail stop; 130 interrupted. Troubleshooting: docs/troubleshooting.md";
 }
 
 }  // namespace ugc::cli

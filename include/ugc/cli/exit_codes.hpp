@@ -11,11 +11,11 @@
 //   3  partial apply: some actions failed or were skipped; the rest were
 //      applied and recorded, and rerunning apply carries on from there;
 //      for import: some refs were ambiguous and left out, the others adopted;
-//      `analytics pull`: some accounts failed, the others were stored
+//      `analytics pull`: some accounts failed, the others were stored;
+//      `reconcile`: some campaigns failed (invalid file, lock held, ...)
+//      while others reconciled
 //   4  `status`: something needs attention (a banned account, a cancelled
 //      bundle, corrections requested); the output says what
-//      for `reconcile`: some campaigns failed (invalid file, lock held, ...)
-//      while others reconciled
 //   5  `reconcile` guardrail stop: --max-credits or --max-changes exceeded,
 //      nothing was sent for that campaign
 //   130  a second Ctrl-C (or SIGTERM) during apply: left at once
